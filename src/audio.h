@@ -1,0 +1,58 @@
+/*
+ * audio.h: reading recordings with libsndfile.
+ *
+ * Samples are handed out as interleaved 16-bit integers: what the peak cache
+ * and the player need, and bit-exact for 16-bit sources. audio_scan() is
+ * the one streaming pass made when a recording is added: it decodes every
+ * frame into the peak builder and checksums the file's bytes as libsndfile
+ * reads them, so the file is read once.
+ */
+#ifndef TX_AUDIO_H
+#define TX_AUDIO_H
+
+#include <stdint.h>
+
+struct peaks_builder;
+
+struct audio_info {
+	int		rate;
+	int		channels;
+	int64_t		frames;
+	char		format[16];	/* "WAV", "FLAC", "OGG", "MP3", ... */
+};
+
+struct audio_file;
+
+/* Opens a file for decoding; NULL with *cause naming the file and why. */
+struct audio_file	*audio_open(const char *path, struct audio_info *,
+			     char **cause);
+/* Reads up to frames frames; returns the count (0 at the end) or -1. */
+int64_t			 audio_read(struct audio_file *, int16_t *buf,
+			     int64_t frames, char **cause);
+int			 audio_seek(struct audio_file *, int64_t frame,
+			     char **cause);
+void			 audio_close(struct audio_file *);
+
+/* Called now and then during a scan with frames done and the total. */
+typedef void (*audio_progress_fn)(void *arg, int64_t done, int64_t total);
+
+struct audio_scan {
+	struct audio_info	 info;
+	char			 checksum[24];
+	int64_t			 size;
+	int64_t			 mtime;
+	struct peaks_builder	*peaks;	/* owned; audio_scan_clear frees */
+};
+
+/*
+ * Decodes the whole file once: fills info, checksum, size and mtime, and
+ * builds its peak cache. A corrupt, truncated, empty or unreadable file
+ * fails with *cause naming the file and the problem.
+ */
+int	 audio_scan(const char *path, audio_progress_fn, void *arg,
+	     struct audio_scan *, char **cause);
+void	 audio_scan_clear(struct audio_scan *);
+/* Checksums a file's bytes without decoding it ("xxh64:..."). */
+int	 audio_checksum(const char *path, char buf[24], char **cause);
+
+#endif

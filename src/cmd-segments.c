@@ -1,0 +1,220 @@
+/* cmd-segments.c: tingxie segments PROJECT [list|add] */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "i18n.h"
+#include "table.h"
+#include "timecode.h"
+#include "xmalloc.h"
+
+static int
+cmd_segments_list(const struct cmd_entry *e, struct store *s, const char *recname,
+    int tsv)
+{
+	const char *headers[] = { _(">id"), _("recording"), _(">start"),
+	    _(">end"), _("speaker"), _("language"), _("dialect"), _("stage"),
+	    _("text") };
+	struct store_recording	 rec;
+	struct segment_filter	 f = { 0 };
+	struct segment		*segs;
+	struct table		*t;
+	size_t			 n;
+	char			*cause = NULL, id[24], a[TIMECODE_BUFSIZE],
+				 b[TIMECODE_BUFSIZE];
+
+	(void)e;
+	if (recname != NULL) {
+		if (store_recording_find(s, recname, &rec, &cause) != 0)
+			return cmd_fail(cause);
+		f.recording_id = rec.id;
+		store_recording_clear(&rec);
+	}
+	if (store_segment_list(s, &f, &segs, &n, &cause) != 0)
+		return cmd_fail(cause);
+	t = table_new(9, headers);
+	for (size_t i = 0; i < n; i++) {
+		const struct segment *g = &segs[i];
+		const char *cells[9];
+
+		snprintf(id, sizeof id, "%lld", (long long)g->id);
+		cells[0] = id;
+		cells[1] = g->recording;
+		cells[2] = timecode_sec(g->start, g->rate, a);
+		cells[3] = timecode_sec(g->end, g->rate, b);
+		cells[4] = g->speaker;
+		cells[5] = g->lang;
+		cells[6] = g->dialect;
+		cells[7] = segment_stage_name(g->stage);
+		cells[8] = g->text;
+		table_add(t, cells);
+	}
+	table_print(t, stdout, tsv);
+	table_free(t);
+	segment_list_free(segs, n);
+	return EXIT_OK;
+}
+
+static int
+cmd_segments_add(const struct cmd_entry *e, struct store *s, int argc,
+    char **argv)
+{
+	static const struct option opts[] = {
+		{ "rec", required_argument, NULL, 'r' },
+		{ "start", required_argument, NULL, 's' },
+		{ "end", required_argument, NULL, 'e' },
+		{ "text", required_argument, NULL, 't' },
+		{ "speaker", required_argument, NULL, 'p' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "channel", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char		*recname = NULL, *start = NULL, *end = NULL;
+	struct store_recording	 rec;
+	struct segment		 seg;
+	char			*cause = NULL;
+	long			 channel = 0;
+	int			 c, rc = EXIT_FAIL;
+
+	memset(&seg, 0, sizeof seg);
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "r:s:e:t:p:l:c:h", opts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'r':
+			recname = optarg;
+			break;
+		case 's':
+			start = optarg;
+			break;
+		case 'e':
+			end = optarg;
+			break;
+		case 't':
+			free(seg.text);
+			seg.text = xstrdup(optarg);
+			break;
+		case 'p':
+			free(seg.speaker);
+			seg.speaker = xstrdup(optarg);
+			break;
+		case 'l':
+			free(seg.lang);
+			seg.lang = xstrdup(optarg);
+			break;
+		case 'c':
+			if (cmd_number(optarg, 1, 64, &channel) != 0) {
+				segment_clear(&seg);
+				return cmd_usage(e, _("--channel takes a "
+				    "channel number from 1"));
+			}
+			channel--;
+			break;
+		case 'h':
+			segment_clear(&seg);
+			return cmd_help(e);
+		default:
+			segment_clear(&seg);
+			return cmd_usage(e, NULL);
+		}
+	}
+	if (recname == NULL || start == NULL || end == NULL || optind != argc) {
+		segment_clear(&seg);
+		return cmd_usage(e, _("segments add needs --rec, --start and "
+		    "--end"));
+	}
+	if (store_recording_find(s, recname, &rec, &cause) != 0) {
+		segment_clear(&seg);
+		return cmd_fail(cause);
+	}
+	seg.recording_id = rec.id;
+	seg.channel = (int)channel;
+	/* A segment given its text has been transcribed. */
+	seg.stage = seg.text != NULL && *seg.text != '\0' ? STAGE_TRANSCRIBED :
+	    STAGE_NEW;
+	if (timecode_parse(start, rec.rate, &seg.start, &cause) != 0 ||
+	    timecode_parse(end, rec.rate, &seg.end, &cause) != 0 ||
+	    store_segment_add(s, &seg, &cause) != 0) {
+		rc = cmd_fail(cause);
+		goto out;
+	}
+	printf("%lld\n", (long long)seg.id);
+	rc = EXIT_OK;
+out:
+	store_recording_clear(&rec);
+	segment_clear(&seg);
+	return rc;
+}
+
+static int
+cmd_segments_exec(const struct cmd_entry *e, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "rec", required_argument, NULL, 'r' },
+		{ "tsv", no_argument, NULL, 't' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char	*recname = NULL;
+	struct store	*s;
+	int		 c, tsv = 0, rc;
+
+	/* "segments PROJECT add ...": the action's options are its own. */
+	if (argc >= 3 && strcmp(argv[2], "add") == 0) {
+		if ((s = cmd_open(argv[1], STORE_WRITE)) == NULL)
+			return EXIT_FAIL;
+		rc = cmd_segments_add(e, s, argc - 2, argv + 2);
+		store_close(s);
+		return rc;
+	}
+	while ((c = getopt_long(argc, argv, "r:th", opts, NULL)) != -1) {
+		switch (c) {
+		case 'r':
+			recname = optarg;
+			break;
+		case 't':
+			tsv = 1;
+			break;
+		case 'h':
+			return cmd_help(e);
+		default:
+			return cmd_usage(e, NULL);
+		}
+	}
+	if (argc - optind == 2 && strcmp(argv[optind + 1], "list") == 0)
+		argc--;
+	if (argc - optind != 1)
+		return cmd_usage(e, _("give one project, then optionally an "
+		    "action (list, add)"));
+	if ((s = cmd_open(argv[optind], STORE_READ)) == NULL)
+		return EXIT_FAIL;
+	rc = cmd_segments_list(e, s, recname, tsv);
+	store_close(s);
+	return rc;
+}
+
+const struct cmd_entry cmd_segments_entry = {
+	"segments",
+	N_("PROJECT [list] [--rec NAME] [--tsv]\n"
+	   "       tingxie segments PROJECT add --rec NAME --start SEC --end SEC\n"
+	   "                [--text T] [--speaker S] [--lang TAG] [--channel N]"),
+	N_("List segments, or add one."),
+	N_("Listing options:\n"
+	   "  -r, --rec NAME     only the segments of this recording\n"
+	   "      --tsv          tab-separated output with a header line\n\n"
+	   "Adding options:\n"
+	   "  -r, --rec NAME     the recording (name or id)\n"
+	   "  -s, --start TIME   start; seconds (12.5), m:ss.mmm or h:mm:ss.mmm\n"
+	   "  -e, --end TIME     end, after the start and inside the recording\n"
+	   "  -t, --text T       the transcription (UTF-8, stored as NFC)\n"
+	   "  -p, --speaker S    speaker code (created if new)\n"
+	   "  -l, --lang TAG     language (BCP 47, e.g. cmn-Hans, yue-Hant-HK)\n"
+	   "  -c, --channel N    channel of the recording (default 1)\n\n"
+	   "Listing shows id, recording, start and end in seconds, speaker,\n"
+	   "language, dialect, stage and text. 'add' prints the new id.\n"),
+	cmd_segments_exec
+};

@@ -1,0 +1,102 @@
+/* cmd.c: the command table and helpers shared by the subcommands. */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "i18n.h"
+
+extern const struct cmd_entry cmd_init_entry;
+extern const struct cmd_entry cmd_add_entry;
+extern const struct cmd_entry cmd_info_entry;
+extern const struct cmd_entry cmd_play_entry;
+extern const struct cmd_entry cmd_segments_entry;
+
+const struct cmd_entry *const cmd_table[] = {
+	&cmd_init_entry,
+	&cmd_add_entry,
+	&cmd_info_entry,
+	&cmd_segments_entry,
+	&cmd_play_entry,
+	NULL
+};
+
+const struct cmd_entry *
+cmd_find(const char *name)
+{
+	for (int i = 0; cmd_table[i] != NULL; i++) {
+		if (strcmp(cmd_table[i]->name, name) == 0)
+			return cmd_table[i];
+	}
+	return NULL;
+}
+
+int
+cmd_help(const struct cmd_entry *e)
+{
+	printf(_("usage: tingxie %s %s\n"), e->name, _(e->usage));
+	printf("\n%s\n", _(e->summary));
+	if (e->help != NULL && *e->help != '\0')
+		printf("\n%s", _(e->help));
+	return EXIT_OK;
+}
+
+int
+cmd_usage(const struct cmd_entry *e, const char *fmt, ...)
+{
+	va_list	ap;
+
+	if (fmt != NULL) {
+		fprintf(stderr, "tingxie %s: ", e->name);
+		va_start(ap, fmt);
+		vfprintf(stderr, fmt, ap);
+		va_end(ap);
+		fputc('\n', stderr);
+	}
+	fprintf(stderr, _("usage: tingxie %s %s\n"), e->name, _(e->usage));
+	fprintf(stderr, _("Try 'tingxie %s --help' for more.\n"), e->name);
+	return EXIT_USAGE;
+}
+
+void
+cmd_warn(char *cause)
+{
+	fprintf(stderr, "tingxie: %s\n", cause);
+	free(cause);
+}
+
+int
+cmd_fail(char *cause)
+{
+	cmd_warn(cause);
+	return EXIT_FAIL;
+}
+
+struct store *
+cmd_open(const char *path, enum store_mode mode)
+{
+	struct store	*s;
+	char		*cause = NULL;
+
+	if ((s = store_open(path, mode, &cause)) == NULL)
+		cmd_warn(cause);
+	return s;
+}
+
+int
+cmd_number(const char *s, long lo, long hi, long *out)
+{
+	char	*end;
+	long	 v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || end == s || *end != '\0' || v < lo || v > hi)
+		return -1;
+	*out = v;
+	return 0;
+}

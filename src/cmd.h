@@ -1,0 +1,47 @@
+/*
+ * cmd.h: the command table and what commands share.
+ *
+ * Each subcommand lives in its own cmd-NAME.c and exports one constant
+ * struct cmd_entry, listed in cmd_table (cmd.c). Commands are thin: they
+ * parse arguments, call the engine and print.
+ */
+#ifndef TX_CMD_H
+#define TX_CMD_H
+
+#include <getopt.h>
+#include <stdint.h>
+
+#include "store.h"
+
+/* Exit codes, documented in tingxie(1). */
+#define EXIT_OK		0
+#define EXIT_FAIL	1	/* the command failed, or found problems */
+#define EXIT_USAGE	2	/* bad arguments */
+#define EXIT_NOAUDIO	3	/* no audio device to play on */
+
+struct cmd_entry {
+	const char	*name;
+	const char	*usage;		/* N_() */
+	const char	*summary;	/* N_(), one line */
+	const char	*help;		/* N_(), options and details */
+	int		(*exec)(const struct cmd_entry *, int, char **);
+};
+
+extern const struct cmd_entry *const cmd_table[];
+
+const struct cmd_entry	*cmd_find(const char *name);
+/* Prints usage, the summary and the help text; returns EXIT_OK. */
+int			 cmd_help(const struct cmd_entry *);
+/* Prints "tingxie NAME: msg" and the usage line; returns EXIT_USAGE. */
+int			 cmd_usage(const struct cmd_entry *, const char *fmt, ...)
+			     __attribute__((format(printf, 2, 3)));
+/* Prints "tingxie: cause", frees it, returns EXIT_FAIL. */
+int			 cmd_fail(char *cause);
+/* Prints "tingxie: cause" and frees it (for errors that do not stop). */
+void			 cmd_warn(char *cause);
+/* Opens a project, or prints why not and returns NULL. */
+struct store		*cmd_open(const char *path, enum store_mode);
+/* Parses a whole number in [lo, hi]; returns 0 or -1. */
+int			 cmd_number(const char *s, long lo, long hi, long *out);
+
+#endif

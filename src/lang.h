@@ -1,0 +1,14 @@
+/*
+ * lang.h: language tags (BCP 47, RFC 5646).
+ *
+ * lang_check() tests a tag for well-formedness against RFC 5646's grammar,
+ * including its grandfathered tags; it does not consult the subtag
+ * registry, so "xx-YY" is well formed even if no such language exists.
+ */
+#ifndef TX_LANG_H
+#define TX_LANG_H
+
+/* Returns 0 if tag is well formed, or -1 with *cause saying why. */
+int	 lang_check(const char *tag, char **cause);
+
+#endif

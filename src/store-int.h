@@ -1,0 +1,47 @@
+/*
+ * store-int.h: what the store*.c files share. Nothing outside the store
+ * includes this.
+ */
+#ifndef TX_STORE_INT_H
+#define TX_STORE_INT_H
+
+#include <sqlite3.h>
+
+#include "store.h"
+
+#define STORE_STMT_CACHE 64
+
+struct store_stmt {
+	const char	*sql;		/* identity: a string literal */
+	sqlite3_stmt	*stmt;
+};
+
+struct store {
+	sqlite3			*db;
+	char			*path;
+	char			*dir;		/* absolute directory of path */
+	char			*login;
+	int64_t			 user_id;	/* 0 until store_author() */
+	enum store_mode		 mode;
+	struct store_stmt	 stmts[STORE_STMT_CACHE];
+	int			 nstmts;
+};
+
+/*
+ * Returns the prepared statement for sql (a literal: the pointer is the
+ * cache key), reset and with no bindings, or NULL with *cause set.
+ */
+sqlite3_stmt	*store_stmt(struct store *, const char *sql, char **cause);
+/* A message for the user from the database's last error. */
+char		*store_error(struct store *, const char *what);
+int		 store_begin(struct store *, char **cause);
+int		 store_commit(struct store *, char **cause);
+void		 store_rollback(struct store *);
+/* Runs a statement that returns no rows to completion. */
+int		 store_step_done(struct store *, sqlite3_stmt *, const char *what,
+		     char **cause);
+char		*store_column_text(sqlite3_stmt *, int col);
+void		 store_bind_text(sqlite3_stmt *, int col, const char *);
+int64_t		 store_now_ms(void);
+
+#endif

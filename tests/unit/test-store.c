@@ -1,0 +1,300 @@
+/* test-store.c: project files: create, open, refuse, recordings, segments. */
+#include "unit.h"
+
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include "audio.h"
+#include "peaks.h"
+#include "store.h"
+
+struct fixture {
+	char		*dir;
+	char		*project;
+	char		*wav;
+	struct store	*s;
+};
+
+static int
+setup(void **state)
+{
+	struct fixture	*fx = calloc(1, sizeof *fx);
+	char		*cause = NULL;
+
+	fx->dir = unit_tmpdir();
+	if (asprintf(&fx->project, "%s/p.tingxie", fx->dir) < 0 ||
+	    asprintf(&fx->wav, "%s/audio/tone.wav", fx->dir) < 0)
+		return -1;
+	fx->s = store_create(fx->project, &cause);
+	if (fx->s == NULL)
+		fail_msg("%s", cause);
+	*state = fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture	*fx = *state;
+
+	store_close(fx->s);
+	unit_rmtree(fx->dir);
+	free(fx->dir);
+	free(fx->project);
+	free(fx->wav);
+	free(fx);
+	return 0;
+}
+
+/* Adds fx->wav as a recording the way 'tingxie add' does. */
+static int64_t
+add_recording(struct fixture *fx, int64_t frames, char **cause)
+{
+	struct store_recording	 rec = { 0 };
+	struct audio_scan	 scan;
+	int64_t			 existing;
+	char			 dir[4096];
+	int			 rc;
+
+	snprintf(dir, sizeof dir, "%s/audio", fx->dir);
+	mkdir(dir, 0777);
+	if (access(fx->wav, F_OK) != 0)
+		unit_write_tone(fx->wav, SF_FORMAT_WAV, 16000, 1, frames, 440);
+	if (audio_scan(fx->wav, NULL, NULL, &scan, cause) != 0)
+		return -1;
+	rec.name = (char *)"tone";
+	rec.path = store_relativize(fx->s, fx->wav, cause);
+	rec.checksum = scan.checksum;
+	rec.size = scan.size;
+	rec.mtime = scan.mtime;
+	rec.format = scan.info.format;
+	rec.rate = scan.info.rate;
+	rec.channels = scan.info.channels;
+	rec.frames = scan.info.frames;
+	rc = store_recording_add(fx->s, &rec, scan.peaks, &existing, cause);
+	audio_scan_clear(&scan);
+	free(rec.path);
+	return rc == 0 ? rec.id : -1;
+}
+
+static void
+test_create_refuses_existing(void **state)
+{
+	struct fixture	*fx = *state;
+	char		*cause = NULL;
+
+	assert_null(store_create(fx->project, &cause));
+	assert_non_null(strstr(cause, "already exists"));
+	free(cause);
+}
+
+static void
+test_open_errors(void **state)
+{
+	struct fixture	*fx = *state;
+	char		*cause = NULL, *path;
+	FILE		*f;
+	sqlite3		*db;
+
+	/* missing */
+	assert_int_equal(asprintf(&path, "%s/nope.tingxie", fx->dir) > 0, 1);
+	assert_null(store_open(path, STORE_READ, &cause));
+	assert_non_null(strstr(cause, "no such project"));
+	free(cause);
+	/* not a project: text, then an empty file, then another database */
+	f = fopen(path, "w");
+	fputs("hello, this is not a database at all, but long enough\n", f);
+	fclose(f);
+	assert_null(store_open(path, STORE_WRITE, &cause));
+	assert_non_null(strstr(cause, "not a tingxie project"));
+	free(cause);
+	f = fopen(path, "w");
+	fclose(f);
+	assert_null(store_open(path, STORE_WRITE, &cause));
+	assert_non_null(strstr(cause, "not a tingxie project"));
+	free(cause);
+	{
+		struct stat sb;
+
+		/* Nothing was written to the empty file. */
+		assert_int_equal(stat(path, &sb), 0);
+		assert_int_equal(sb.st_size, 0);
+	}
+	unlink(path);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_exec(db, "CREATE TABLE t(x)", NULL, NULL, NULL);
+	sqlite3_close(db);
+	assert_null(store_open(path, STORE_READ, &cause));
+	assert_non_null(strstr(cause, "not a tingxie project"));
+	free(cause);
+	free(path);
+}
+
+static void
+test_newer_schema_refused(void **state)
+{
+	struct fixture	*fx = *state;
+	char		*cause = NULL;
+	sqlite3		*db;
+
+	store_close(fx->s);
+	fx->s = NULL;
+	assert_int_equal(sqlite3_open(fx->project, &db), SQLITE_OK);
+	sqlite3_exec(db, "PRAGMA user_version = 99", NULL, NULL, NULL);
+	sqlite3_close(db);
+	assert_null(store_open(fx->project, STORE_WRITE, &cause));
+	assert_non_null(strstr(cause, "newer tingxie"));
+	free(cause);
+}
+
+static void
+test_read_only_file(void **state)
+{
+	struct fixture	*fx = *state;
+	char		*cause = NULL;
+	struct store	*s;
+
+	if (geteuid() == 0)
+		skip();	/* root writes anyway */
+	chmod(fx->project, 0444);
+	assert_null(store_open(fx->project, STORE_WRITE, &cause));
+	assert_non_null(strstr(cause, "read-only"));
+	free(cause);
+	s = store_open(fx->project, STORE_READ, &cause);
+	assert_non_null(s);
+	store_close(s);
+	chmod(fx->project, 0644);
+}
+
+static void
+test_recording_and_duplicates(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_recording	*recs, r;
+	size_t			 n;
+	char			*cause = NULL;
+	int64_t			 id;
+
+	id = add_recording(fx, 48000, &cause);
+	if (id < 0)
+		fail_msg("%s", cause);
+	assert_int_equal(store_recording_list(fx->s, &recs, &n, &cause), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(recs[0].name, "tone");
+	assert_string_equal(recs[0].path, "audio/tone.wav");
+	assert_int_equal(recs[0].frames, 48000);
+	assert_int_equal(recs[0].rate, 16000);
+	assert_string_equal(recs[0].format, "WAV");
+	assert_int_equal(strncmp(recs[0].checksum, "xxh64:", 6), 0);
+	store_recording_list_free(recs, n);
+	/* The same file again is refused and names the existing recording. */
+	assert_int_equal(add_recording(fx, 48000, &cause), -1);
+	assert_non_null(strstr(cause, "already in the project as 'tone'"));
+	free(cause);
+	assert_int_equal(store_recording_find(fx->s, "tone", &r, &cause), 0);
+	assert_int_equal(r.id, id);
+	store_recording_clear(&r);
+	assert_int_equal(store_recording_find(fx->s, "nope", &r, &cause), -1);
+	assert_non_null(strstr(cause, "no recording 'nope'"));
+	free(cause);
+}
+
+static void
+test_segments_and_revisions(void **state)
+{
+	struct fixture	*fx = *state;
+	struct segment	 seg, *list;
+	size_t		 n;
+	char		*cause = NULL;
+	int64_t		 rec;
+	sqlite3		*db;
+	sqlite3_stmt	*st;
+
+	rec = add_recording(fx, 16000 * 10, &cause);
+	assert_true(rec > 0);
+	memset(&seg, 0, sizeof seg);
+	seg.recording_id = rec;
+	seg.start = 16000;
+	seg.end = 32000;
+	seg.text = strdup("\xe4\xbd\xa0\xe5\xa5\xbd caf\x65\xcc\x81");
+	seg.speaker = strdup("spk1");
+	seg.lang = strdup("cmn-Hans");
+	assert_int_equal(store_segment_add(fx->s, &seg, &cause), 0);
+	assert_true(seg.id > 0);
+	segment_clear(&seg);
+	/* end before start, past the end, bad language: refused */
+	seg.recording_id = rec;
+	seg.start = 32000;
+	seg.end = 16000;
+	assert_int_equal(store_segment_add(fx->s, &seg, &cause), -1);
+	assert_non_null(strstr(cause, "must be after its start"));
+	free(cause);
+	seg.start = 0;
+	seg.end = 16000 * 11;
+	assert_int_equal(store_segment_add(fx->s, &seg, &cause), -1);
+	assert_non_null(strstr(cause, "past the end"));
+	free(cause);
+	seg.end = 100;
+	seg.lang = strdup("en_GB");
+	assert_int_equal(store_segment_add(fx->s, &seg, &cause), -1);
+	assert_non_null(strstr(cause, "BCP 47"));
+	free(cause);
+	segment_clear(&seg);
+
+	assert_int_equal(store_segment_list(fx->s, NULL, &list, &n, &cause), 0);
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].text, "\xe4\xbd\xa0\xe5\xa5\xbd caf\xc3\xa9");
+	assert_string_equal(list[0].speaker, "spk1");
+	assert_string_equal(list[0].recording, "tone");
+	assert_int_equal(list[0].start, 16000);
+	assert_int_equal(list[0].version, 1);
+	segment_list_free(list, n);
+
+	/* One revision row, which cannot be changed or removed. */
+	assert_int_equal(sqlite3_open(fx->project, &db), SQLITE_OK);
+	sqlite3_prepare_v2(db, "SELECT count(*), max(text) FROM revision",
+	    -1, &st, NULL);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 1);
+	sqlite3_finalize(st);
+	assert_int_not_equal(sqlite3_exec(db, "UPDATE revision SET text = 'x'",
+	    NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(sqlite3_exec(db, "DELETE FROM revision",
+	    NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_check(fx->s, &cause), 0);
+}
+
+static void
+test_author_is_admin(void **state)
+{
+	struct fixture	*fx = *state;
+	int64_t		 id;
+	char		*cause = NULL;
+
+	assert_int_equal(store_author(fx->s, &id, &cause), 0);
+	assert_int_equal(id, 1);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_create_refuses_existing,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_open_errors, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_newer_schema_refused,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_read_only_file, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_recording_and_duplicates,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_segments_and_revisions,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_author_is_admin, setup,
+		    teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
