@@ -307,7 +307,7 @@ audio_scan(const char *path, audio_progress_fn progress, void *arg,
 	checksum_format(checksum_final(&af->ck), out->checksum);
 	fstat(af->fd, &sb);
 	out->size = sb.st_size;
-	out->mtime = sb.st_mtime;
+	out->mtime = (int64_t)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec;
 	free(buf);
 	audio_close(af);
 	return 0;

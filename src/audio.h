@@ -40,7 +40,7 @@ struct audio_scan {
 	struct audio_info	 info;
 	char			 checksum[24];
 	int64_t			 size;
-	int64_t			 mtime;
+	int64_t			 mtime;	/* nanoseconds since the epoch */
 	struct peaks_builder	*peaks;	/* owned; audio_scan_clear frees */
 };
 

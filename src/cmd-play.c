@@ -70,8 +70,9 @@ cmd_play_run(struct store *s, const char *recname, const struct play_args *a)
 		rc = EXIT_NOAUDIO;
 		goto out;
 	}
-	if (player_play(p, &rq, &cause) != 0) {
+	if ((rc = player_play(p, &rq, &cause)) != 0) {
 		cmd_warn(cause);
+		rc = rc == -2 ? EXIT_NOAUDIO : EXIT_FAIL;
 		goto out;
 	}
 	player_wait(p);

@@ -137,8 +137,12 @@ cmd_segments_add(const struct cmd_entry *e, struct store *s, int argc,
 	seg.stage = seg.text != NULL && *seg.text != '\0' ? STAGE_TRANSCRIBED :
 	    STAGE_NEW;
 	if (timecode_parse(start, rec.rate, &seg.start, &cause) != 0 ||
-	    timecode_parse(end, rec.rate, &seg.end, &cause) != 0 ||
-	    store_segment_add(s, &seg, &cause) != 0) {
+	    timecode_parse(end, rec.rate, &seg.end, &cause) != 0) {
+		cmd_warn(cause);
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if (store_segment_add(s, &seg, &cause) != 0) {
 		rc = cmd_fail(cause);
 		goto out;
 	}

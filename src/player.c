@@ -19,6 +19,7 @@
 #define PLAYER_CHUNK		4096	/* frames decoded at a time */
 #define PLAYER_RING_MS		500
 #define PLAYER_PREFILL_MS	1000	/* longest wait for the ring to fill */
+#define PLAYER_WAIT_MIN_NS	5000000	/* see player_pull() */
 
 struct player {
 	const struct output_ops	*ops;
@@ -62,18 +63,46 @@ player_new(const struct output_ops *ops, char **cause)
 	return p;
 }
 
-/* The output's pull function: runs on the audio thread. */
+static int64_t
+player_now_ns(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);	/* vDSO: no system call */
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/*
+ * The output's pull function: runs on the audio thread, so it takes no lock,
+ * allocates nothing and makes no system call. When the decoder is behind it
+ * waits for it, spinning on the ring's atomics, for at most one buffer's
+ * duration: data that comes a little late is better than a gap, and an
+ * output without a clock (a file capture) gets every sample.
+ */
 static size_t
 player_pull(void *arg, int16_t *buf, size_t frames)
 {
 	struct player	*p = arg;
 	size_t		 want = frames * (size_t)p->outch, got;
+	int64_t		 deadline = 0;
 
 	if (atomic_load_explicit(&p->paused, memory_order_relaxed)) {
 		memset(buf, 0, want * sizeof *buf);
 		return frames;
 	}
 	got = ringbuf_read(&p->ring, buf, want);
+	while (got < want &&
+	    !atomic_load_explicit(&p->eof, memory_order_acquire)) {
+		if (deadline == 0)
+			deadline = player_now_ns() + PLAYER_WAIT_MIN_NS +
+			    (int64_t)frames * 1000000000 / p->rate;
+		else if (player_now_ns() > deadline)
+			break;
+		got += ringbuf_read(&p->ring, buf + got, want - got);
+	}
+	/* The decoder may have finished while we looked. */
+	if (got < want)
+		got += ringbuf_read(&p->ring, buf + got, want - got);
 	atomic_fetch_add_explicit(&p->consumed,
 	    (int_fast64_t)(got / (size_t)p->outch), memory_order_relaxed);
 	if (got == want)
@@ -90,22 +119,27 @@ player_pull(void *arg, int16_t *buf, size_t frames)
 static void
 player_nap(void)
 {
-	struct timespec	ts = { 0, 2 * 1000 * 1000 };
+	struct timespec	ts = { 0, 500 * 1000 };
 
 	while (nanosleep(&ts, &ts) == -1 && errno == EINTR)
 		;
 }
 
-/* Writes all n samples into the ring, waiting for room; 0 if stopped. */
+/*
+ * Writes all n samples into the ring, whole frames at a time, waiting for
+ * room; returns 0 if told to stop.
+ */
 static int
 player_push(struct player *p, const int16_t *s, size_t n)
 {
-	size_t	done;
+	size_t	done, room;
 
 	while (n > 0) {
 		if (atomic_load(&p->stop))
 			return 0;
-		done = ringbuf_write(&p->ring, s, n);
+		room = ringbuf_writable(&p->ring);
+		room -= room % (size_t)p->outch;
+		done = ringbuf_write(&p->ring, s, n < room ? n : room);
 		s += done;
 		n -= done;
 		if (n > 0)
@@ -249,8 +283,10 @@ player_play(struct player *p, const struct player_request *rq, char **cause)
 	p->decoding = 1;
 	player_prefill(p);
 	p->out = p->ops->open(p->rate, p->outch, player_pull, p, cause);
-	if (p->out == NULL || p->ops->start(p->out, cause) != 0)
-		goto fail;
+	if (p->out == NULL || p->ops->start(p->out, cause) != 0) {
+		player_stop(p);
+		return -2;
+	}
 	return 0;
 fail:
 	player_stop(p);

@@ -32,7 +32,11 @@ struct player_request {
 /* Starts an output; NULL with *cause when it has no device. */
 struct player	*player_new(const struct output_ops *, char **cause);
 void		 player_free(struct player *);
-/* Stops what plays and starts the request; returns when sound starts. */
+/*
+ * Stops what plays and starts the request; returns 0 when sound starts,
+ * -1 for a bad request or an unreadable file, -2 when the output device
+ * cannot be opened or started; *cause says why.
+ */
 int		 player_play(struct player *, const struct player_request *,
 		     char **cause);
 void		 player_stop(struct player *);

@@ -27,7 +27,8 @@ recording_state(const struct store *s, const struct store_recording *rec)
 		free(path);
 		return RECORDING_CHANGED;
 	}
-	if (sb.st_mtime == rec->mtime) {
+	if ((int64_t)sb.st_mtim.tv_sec * 1000000000 + sb.st_mtim.tv_nsec ==
+	    rec->mtime) {
 		free(path);
 		return RECORDING_OK;
 	}

@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <pwd.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -224,7 +225,7 @@ store_pragma_int(struct store *s, const char *sql, int *v)
 	int		 rc;
 
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
-		return sqlite3_errcode(s->db);
+		return sqlite3_extended_errcode(s->db);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		*v = sqlite3_column_int(st, 0);
@@ -300,6 +301,46 @@ store_writable(const char *path, const char *dir, char **cause)
 	return 0;
 }
 
+static int
+store_connect(struct store *s, const char *name, int flags)
+{
+	if (sqlite3_open_v2(name, &s->db, flags, NULL) != SQLITE_OK)
+		return -1;
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, 10000);
+	return 0;
+}
+
+/* Whether the first read works, or fails for want of the WAL index. */
+static int
+store_readable_wal(struct store *s)
+{
+	int	v, rc = store_pragma_int(s, "PRAGMA application_id", &v);
+
+	return rc != SQLITE_READONLY_CANTINIT && rc != SQLITE_CANTOPEN &&
+	    (rc & 0xff) != SQLITE_READONLY;
+}
+
+/* "file:PATH?immutable=1" with PATH's special characters escaped. */
+static char *
+store_immutable_uri(const char *path)
+{
+	size_t	 len = strlen(path);
+	char	*uri = xmalloc(len * 3 + 32), *p = uri;
+
+	p += sprintf(p, "file:");
+	for (; *path != '\0'; path++) {
+		unsigned char c = (unsigned char)*path;
+
+		if (c == '%' || c == '?' || c == '#' || c < 0x20)
+			p += sprintf(p, "%%%02X", c);
+		else
+			*p++ = (char)c;
+	}
+	strcpy(p, "?immutable=1");
+	return uri;
+}
+
 struct store *
 store_open(const char *path, enum store_mode mode, char **cause)
 {
@@ -328,12 +369,26 @@ store_open(const char *path, enum store_mode mode, char **cause)
 		goto fail;
 	flags = mode == STORE_WRITE ? SQLITE_OPEN_READWRITE :
 	    SQLITE_OPEN_READONLY;
-	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+	if (store_connect(s, path, flags) != 0) {
 		*cause = store_error(s, _("opening"));
 		goto fail;
 	}
-	sqlite3_extended_result_codes(s->db, 1);
-	sqlite3_busy_timeout(s->db, 10000);
+	/*
+	 * Reading a WAL project needs its -shm file; where it cannot be made
+	 * (a directory we may not write), read the file as it stands.
+	 */
+	if (mode == STORE_READ && !store_readable_wal(s)) {
+		char *uri = store_immutable_uri(path);
+
+		sqlite3_close(s->db);
+		s->db = NULL;
+		if (store_connect(s, uri, flags | SQLITE_OPEN_URI) != 0) {
+			free(uri);
+			*cause = store_error(s, _("opening"));
+			goto fail;
+		}
+		free(uri);
+	}
 	if (store_identify(s, &version, cause) != 0)
 		goto fail;
 	if (store_exec(s, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL",

@@ -55,7 +55,7 @@ struct store_recording {
 	char		*path;		/* relative to the project directory */
 	char		*checksum;	/* "xxh64:..." of the file's bytes */
 	int64_t		 size;		/* file size in bytes when added */
-	int64_t		 mtime;		/* file mtime (seconds) when added */
+	int64_t		 mtime;		/* file mtime (ns) when added */
 	char		*format;	/* "WAV", "FLAC", ... */
 	int		 rate;
 	int		 channels;
