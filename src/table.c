@@ -79,17 +79,21 @@ table_print(const struct table *t, FILE *f, int tsv)
 		}
 	}
 	for (r = 0; r <= t->nrows; r++) {
-		for (c = 0; c < t->ncols; c++) {
-			const char *s = r == 0 ? t->headers[c] :
-			    t->cells[(r - 1) * (size_t)t->ncols + (size_t)c];
+		char	**row = r == 0 ? t->headers :
+		    &t->cells[(r - 1) * (size_t)t->ncols];
+		int	  last = t->ncols - 1;
 
+		/* No padding after the last cell that has something in it. */
+		while (!tsv && last > 0 && *row[last] == '\0' && !t->right[last])
+			last--;
+		for (c = 0; c <= (tsv ? t->ncols - 1 : last); c++) {
 			if (tsv)
-				fprintf(f, "%s%s", c ? "\t" : "", s);
+				fprintf(f, "%s%s", c ? "\t" : "", row[c]);
 			else {
 				if (c)
 					fputs("  ", f);
-				table_cell(f, s, w[c], t->right[c],
-				    c == t->ncols - 1);
+				table_cell(f, row[c], w[c], t->right[c],
+				    c == last);
 			}
 		}
 		fputc('\n', f);
