@@ -168,30 +168,36 @@ compare(int argc, char **argv)
 		;
 	if (k < i) {
 		printf("capture starts with a sample the source has not\n");
-		return 1;
+		goto differ;
 	}
 	k -= i;
 	if (nraw < k + nsrc) {
 		printf("capture too short: %zu samples after offset %zu, source "
 		    "has %zu\n", nraw - k, k, nsrc);
-		return 1;
+		goto differ;
 	}
 	for (i = 0; i < nsrc; i++) {
 		if (raw[k + i] != src[i]) {
 			printf("sample %zu differs: captured %d, source %d\n", i,
 			    raw[k + i], src[i]);
-			return 1;
+			goto differ;
 		}
 	}
 	for (i = k + nsrc; i < nraw; i++) {
 		if (raw[i] != 0) {
 			printf("non-zero sample %zu after the source's end\n", i);
-			return 1;
+			goto differ;
 		}
 	}
 	printf("bit-exact: %zu samples at offset %zu, %zu zeros after\n", nsrc,
 	    k, nraw - k - nsrc);
+	free(raw);
+	free(src);
 	return 0;
+differ:
+	free(raw);
+	free(src);
+	return 1;
 }
 
 static int
@@ -226,6 +232,7 @@ measure(int argc, char **argv)
 	}
 	printf("seconds=%.4f freq=%.2f\n", (double)(last - first) / rate,
 	    crossings > 1 ? (double)(crossings - 1) * rate / (tb - ta) : 0.0);
+	free(raw);
 	return 0;
 }
 
