@@ -12,6 +12,9 @@
 
 #include <stdint.h>
 
+/* "audio-nhx64:" and 16 hex digits, and the NUL. */
+#define AUDIO_CHECKSUM_SIZE 32
+
 struct peaks_builder;
 
 struct audio_info {
@@ -38,21 +41,27 @@ typedef void (*audio_progress_fn)(void *arg, int64_t done, int64_t total);
 
 struct audio_scan {
 	struct audio_info	 info;
-	char			 checksum[24];
+	char			 checksum[AUDIO_CHECKSUM_SIZE];
 	int64_t			 size;
 	int64_t			 mtime;	/* nanoseconds since the epoch */
 	struct peaks_builder	*peaks;	/* owned; audio_scan_clear frees */
 };
 
 /*
- * Decodes the whole file once: fills info, checksum, size and mtime, and
- * builds its peak cache. A corrupt, truncated, empty or unreadable file
- * fails with *cause naming the file and the problem.
+ * Decodes the whole file once (two halves on two threads when it is long):
+ * fills info, checksum, size and mtime, and builds its peak cache. A
+ * corrupt, truncated, empty or unreadable file fails with *cause naming the
+ * file and the problem.
+ *
+ * The checksum is of the decoded audio (rate, channels, frames and
+ * samples), so the same audio is recognised whatever the file's tags, and a
+ * change to the samples is always seen.
  */
 int	 audio_scan(const char *path, audio_progress_fn, void *arg,
 	     struct audio_scan *, char **cause);
 void	 audio_scan_clear(struct audio_scan *);
-/* Checksums a file's bytes without decoding it ("xxh64:..."). */
-int	 audio_checksum(const char *path, char buf[24], char **cause);
+/* The checksum audio_scan() gives, without building peaks. */
+int	 audio_checksum(const char *path, char buf[AUDIO_CHECKSUM_SIZE],
+	     char **cause);
 
 #endif

@@ -1,8 +1,15 @@
-/* checksum.c: XXH64, written from the algorithm's public description. */
+/*
+ * checksum.c: XXH64, written from the algorithm's public description, and
+ * the NH-then-XXH64 checksum of recordings (see checksum.h).
+ */
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include <pthread.h>
 
 #include "checksum.h"
 
@@ -18,21 +25,29 @@ rotl(uint64_t x, int r)
 	return (x << r) | (x >> (64 - r));
 }
 
+/* Little-endian loads, as the algorithm defines them; one instruction. */
 static inline uint64_t
 read64(const uint8_t *p)
 {
-	uint64_t v = 0;
+	uint64_t	v;
 
-	for (int i = 7; i >= 0; i--)
-		v = (v << 8) | p[i];
+	memcpy(&v, p, sizeof v);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	v = __builtin_bswap64(v);
+#endif
 	return v;
 }
 
 static inline uint32_t
 read32(const uint8_t *p)
 {
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[3] << 24;
+	uint32_t	v;
+
+	memcpy(&v, p, sizeof v);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+	v = __builtin_bswap32(v);
+#endif
+	return v;
 }
 
 static inline uint64_t
@@ -51,7 +66,7 @@ merge64(uint64_t acc, uint64_t val)
 }
 
 void
-checksum_init(struct checksum *c, uint64_t seed)
+xxh64_init(struct xxh64 *c, uint64_t seed)
 {
 	memset(c, 0, sizeof *c);
 	c->seed = seed;
@@ -62,7 +77,7 @@ checksum_init(struct checksum *c, uint64_t seed)
 }
 
 static void
-checksum_stripes(struct checksum *c, const uint8_t *p, size_t n)
+xxh64_stripes(struct xxh64 *c, const uint8_t *p, size_t n)
 {
 	uint64_t v0 = c->v[0], v1 = c->v[1], v2 = c->v[2], v3 = c->v[3];
 
@@ -79,7 +94,7 @@ checksum_stripes(struct checksum *c, const uint8_t *p, size_t n)
 }
 
 void
-checksum_update(struct checksum *c, const void *data, size_t len)
+xxh64_update(struct xxh64 *c, const void *data, size_t len)
 {
 	const uint8_t	*p = data;
 	size_t		 take, whole;
@@ -95,17 +110,17 @@ checksum_update(struct checksum *c, const void *data, size_t len)
 		len -= take;
 		if (c->buflen < 32)
 			return;
-		checksum_stripes(c, c->buf, 32);
+		xxh64_stripes(c, c->buf, 32);
 		c->buflen = 0;
 	}
 	whole = len & ~(size_t)31;
-	checksum_stripes(c, p, whole);
+	xxh64_stripes(c, p, whole);
 	memcpy(c->buf, p + whole, len - whole);
 	c->buflen = len - whole;
 }
 
 uint64_t
-checksum_final(const struct checksum *c)
+xxh64_final(const struct xxh64 *c)
 {
 	const uint8_t	*p = c->buf;
 	size_t		 n = c->buflen;
@@ -142,17 +157,136 @@ checksum_final(const struct checksum *c)
 }
 
 uint64_t
-checksum_buffer(const void *data, size_t len, uint64_t seed)
+xxh64_buffer(const void *data, size_t len, uint64_t seed)
 {
-	struct checksum	c;
+	struct xxh64	c;
 
-	checksum_init(&c, seed);
-	checksum_update(&c, data, len);
-	return checksum_final(&c);
+	xxh64_init(&c, seed);
+	xxh64_update(&c, data, len);
+	return xxh64_final(&c);
+}
+
+/* ---- NH blocks combined with XXH64 ---- */
+
+static uint32_t		nh_key[CHECKSUM_BLOCK / 4];
+static pthread_once_t	nh_key_once = PTHREAD_ONCE_INIT;
+
+/* The fixed key: splitmix64 from a constant seed. */
+static void
+nh_key_init(void)
+{
+	uint64_t	x = 0x74696e6778696531ULL, z;
+
+	for (size_t i = 0; i < CHECKSUM_BLOCK / 4; i += 2) {
+		z = (x += 0x9E3779B97F4A7C15ULL);
+		z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+		z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+		z ^= z >> 31;
+		nh_key[i] = (uint32_t)z;
+		nh_key[i + 1] = (uint32_t)(z >> 32);
+	}
+}
+
+/* NH of one whole block: sum of (m[2i] + k[2i]) * (m[2i+1] + k[2i+1]). */
+static uint64_t
+nh_block(const uint8_t *p)
+{
+#if defined(__SSE2__) && !(defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__)
+	__m128i	acc = _mm_setzero_si128(), m, hi;
+	uint64_t lanes[2];
+
+	for (size_t i = 0; i < CHECKSUM_BLOCK; i += 16) {
+		m = _mm_add_epi32(_mm_loadu_si128((const __m128i *)(p + i)),
+		    _mm_loadu_si128((const __m128i *)((const uint8_t *)nh_key +
+		    i)));
+		hi = _mm_srli_epi64(m, 32);
+		acc = _mm_add_epi64(acc, _mm_mul_epu32(m, hi));
+	}
+	_mm_storeu_si128((__m128i *)lanes, acc);
+	return lanes[0] + lanes[1];
+#else
+	uint64_t sum = 0;
+
+	for (size_t i = 0; i < CHECKSUM_BLOCK / 4; i += 2) {
+		uint32_t a = read32(p + 4 * i) + nh_key[i];
+		uint32_t b = read32(p + 4 * i + 4) + nh_key[i + 1];
+
+		sum += (uint64_t)a * b;
+	}
+	return sum;
+#endif
+}
+
+static void
+checksum_block(struct checksum *c, const uint8_t *p)
+{
+	uint64_t	v = nh_block(p);
+	uint8_t		le[8];
+
+	for (int b = 0; b < 8; b++)
+		le[b] = (uint8_t)(v >> (8 * b));
+	xxh64_update(&c->outer, le, sizeof le);
 }
 
 void
-checksum_format(uint64_t h, char buf[24])
+checksum_init(struct checksum *c)
 {
-	snprintf(buf, 24, "xxh64:%016llx", (unsigned long long)h);
+	pthread_once(&nh_key_once, nh_key_init);
+	xxh64_init(&c->outer, 0);
+	c->total = 0;
+	c->buflen = 0;
+}
+
+void
+checksum_update(struct checksum *c, const void *data, size_t len)
+{
+	const uint8_t	*p = data;
+	size_t		 take;
+
+	c->total += len;
+	if (c->buflen > 0) {
+		take = CHECKSUM_BLOCK - c->buflen;
+		if (take > len)
+			take = len;
+		memcpy(c->buf + c->buflen, p, take);
+		c->buflen += take;
+		p += take;
+		len -= take;
+		if (c->buflen < CHECKSUM_BLOCK)
+			return;
+		checksum_block(c, c->buf);
+		c->buflen = 0;
+	}
+	for (; len >= CHECKSUM_BLOCK; p += CHECKSUM_BLOCK, len -= CHECKSUM_BLOCK)
+		checksum_block(c, p);
+	memcpy(c->buf, p, len);
+	c->buflen = len;
+}
+
+uint64_t
+checksum_final(struct checksum *c)
+{
+	uint8_t	le[8];
+
+	/* The last, partial block is zero-padded; the length tells it apart. */
+	if (c->buflen > 0) {
+		memset(c->buf + c->buflen, 0, CHECKSUM_BLOCK - c->buflen);
+		checksum_block(c, c->buf);
+		c->buflen = 0;
+	}
+	for (int b = 0; b < 8; b++)
+		le[b] = (uint8_t)(c->total >> (8 * b));
+	xxh64_update(&c->outer, le, sizeof le);
+	return xxh64_final(&c->outer);
+}
+
+uint64_t
+checksum_buffer(const void *data, size_t len)
+{
+	struct checksum	c;
+
+	checksum_init(&c);
+	checksum_update(&c, data, len);
+	return checksum_final(&c);
 }

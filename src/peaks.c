@@ -3,6 +3,10 @@
 
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,11 +16,14 @@
 #include "xmalloc.h"
 
 #define MU 255.0f
+#define PEAKS_LANES 8	/* int16 lanes in a 128-bit vector */
 
 struct peaks_level_state {
 	int64_t		 frames_per_bin;
 	int64_t		 bins;
 	FILE		*tmp;
+	int8_t		*out;		/* finished bins not yet written */
+	size_t		 nout;		/* bytes in out */
 	int		 count;		/* frames or sub-bins in the open bin */
 	int8_t		*acc;		/* min, max per channel (levels > 0) */
 };
@@ -33,14 +40,32 @@ struct peaks_builder {
 	int			 failed;
 };
 
+static int8_t		peaks_table[32769];	/* by magnitude */
+static pthread_once_t	peaks_table_once = PTHREAD_ONCE_INIT;
+
+static void
+peaks_table_init(void)
+{
+	for (int m = 0; m <= 32768; m++) {
+		float	x = (float)m / 32768.0f;
+		float	y = logf(1.0f + MU * x) / logf(1.0f + MU);
+
+		peaks_table[m] = (int8_t)lrintf(y * 127.0f);
+	}
+}
+
+/* Companding from the table, which peaks_builder_new() has filled. */
+static inline int8_t
+peaks_encode_fast(int sample)
+{
+	return (int8_t)(sample < 0 ? -peaks_table[-sample] : peaks_table[sample]);
+}
+
 int8_t
 peaks_encode(int sample)
 {
-	float	x = fabsf((float)sample) / 32768.0f;
-	float	y = logf(1.0f + MU * x) / logf(1.0f + MU);
-	int	q = (int)lrintf(y * 127.0f);
-
-	return (int8_t)(sample < 0 ? -q : q);
+	pthread_once(&peaks_table_once, peaks_table_init);
+	return peaks_encode_fast(sample);
 }
 
 float
@@ -68,12 +93,14 @@ peaks_builder_new(int rate, int channels, int64_t frames, char **cause)
 	struct peaks_builder	*pb;
 	int64_t			 fpb, bins;
 
+	pthread_once(&peaks_table_once, peaks_table_init);
 	pb = xcalloc(1, sizeof *pb);
 	pb->rate = rate;
 	pb->channels = channels;
 	pb->fpb0 = peaks_base_bin(rate);
-	pb->lo = xcalloc((size_t)channels, sizeof *pb->lo);
-	pb->hi = xcalloc((size_t)channels, sizeof *pb->hi);
+	/* peaks_minmax() may store a whole vector of lanes. */
+	pb->lo = xcalloc((size_t)channels + PEAKS_LANES, sizeof *pb->lo);
+	pb->hi = xcalloc((size_t)channels + PEAKS_LANES, sizeof *pb->hi);
 	pb->bin = xcalloc((size_t)channels, 2);
 	fpb = pb->fpb0;
 	do {
@@ -81,6 +108,7 @@ peaks_builder_new(int rate, int channels, int64_t frames, char **cause)
 
 		l->frames_per_bin = fpb;
 		l->acc = xcalloc((size_t)channels, 2);
+		l->out = xcalloc(PEAKS_CHUNK_BINS, (size_t)channels * 2);
 		if ((l->tmp = tmpfile()) == NULL) {
 			*cause = xprintf(_("cannot create a temporary file for "
 			    "the waveform: %s"), strerror(errno));
@@ -95,28 +123,38 @@ peaks_builder_new(int rate, int channels, int64_t frames, char **cause)
 	return pb;
 }
 
+static void
+peaks_level_flush(struct peaks_builder *pb, struct peaks_level_state *l)
+{
+	if (l->nout > 0 && fwrite(l->out, 1, l->nout, l->tmp) != l->nout)
+		pb->failed = errno ? errno : EIO;
+	l->nout = 0;
+}
+
 /* Adds one finished bin of level k (encoded) and carries it upwards. */
 static void
 peaks_builder_push(struct peaks_builder *pb, int k, const int8_t *bin)
 {
-	struct peaks_level_state *l = &pb->lv[k];
-	size_t			  bsize = (size_t)pb->channels * 2;
+	struct peaks_level_state *l = &pb->lv[k], *up;
+	int			  n = pb->channels * 2;
 
-	if (fwrite(bin, 1, bsize, l->tmp) != bsize)
-		pb->failed = errno ? errno : EIO;
+	for (int i = 0; i < n; i++)
+		l->out[l->nout++] = bin[i];
+	if (l->nout == (size_t)n * PEAKS_CHUNK_BINS)
+		peaks_level_flush(pb, l);
 	l->bins++;
 	if (k + 1 >= pb->nlevels)
 		return;
-	l = &pb->lv[k + 1];
-	for (int c = 0; c < pb->channels; c++) {
-		if (l->count == 0 || bin[2 * c] < l->acc[2 * c])
-			l->acc[2 * c] = bin[2 * c];
-		if (l->count == 0 || bin[2 * c + 1] > l->acc[2 * c + 1])
-			l->acc[2 * c + 1] = bin[2 * c + 1];
+	up = &pb->lv[k + 1];
+	for (int i = 0; i < n; i += 2) {
+		if (up->count == 0 || bin[i] < up->acc[i])
+			up->acc[i] = bin[i];
+		if (up->count == 0 || bin[i + 1] > up->acc[i + 1])
+			up->acc[i + 1] = bin[i + 1];
 	}
-	if (++l->count == PEAKS_LEVEL_FACTOR) {
-		l->count = 0;
-		peaks_builder_push(pb, k + 1, l->acc);
+	if (++up->count == PEAKS_LEVEL_FACTOR) {
+		up->count = 0;
+		peaks_builder_push(pb, k + 1, up->acc);
 	}
 }
 
@@ -124,56 +162,106 @@ static void
 peaks_builder_close_bin(struct peaks_builder *pb)
 {
 	for (int c = 0; c < pb->channels; c++) {
-		pb->bin[2 * c] = peaks_encode(pb->lo[c]);
-		pb->bin[2 * c + 1] = peaks_encode(pb->hi[c]);
+		pb->bin[2 * c] = peaks_encode_fast(pb->lo[c]);
+		pb->bin[2 * c + 1] = peaks_encode_fast(pb->hi[c]);
 	}
 	peaks_builder_push(pb, 0, pb->bin);
 	pb->count0 = 0;
+}
+
+/*
+ * Per-channel min and max of n interleaved samples, n a multiple of
+ * PEAKS_LANES and the channel count a divisor of it: lane k only ever sees
+ * channel k % channels, so lanes are folded first and reduced to channels
+ * once at the end. SSE2 where the compiler targets it (every x86-64), else
+ * fixed loops the compiler can vectorise.
+ */
+static void
+peaks_minmax(const int16_t *x, size_t n, int channels, int16_t *lo,
+    int16_t *hi)
+{
+#ifdef __SSE2__
+	__m128i	vlo = _mm_loadu_si128((const __m128i *)x), vhi = vlo, v;
+
+	for (size_t i = PEAKS_LANES; i < n; i += PEAKS_LANES) {
+		v = _mm_loadu_si128((const __m128i *)(x + i));
+		vlo = _mm_min_epi16(vlo, v);
+		vhi = _mm_max_epi16(vhi, v);
+	}
+	/* Halve the lanes until one is left per channel. */
+	if (channels <= 4) {
+		vlo = _mm_min_epi16(vlo, _mm_shuffle_epi32(vlo, 0x4e));
+		vhi = _mm_max_epi16(vhi, _mm_shuffle_epi32(vhi, 0x4e));
+	}
+	if (channels <= 2) {
+		vlo = _mm_min_epi16(vlo, _mm_shuffle_epi32(vlo, 0xb1));
+		vhi = _mm_max_epi16(vhi, _mm_shuffle_epi32(vhi, 0xb1));
+	}
+	if (channels == 1) {
+		vlo = _mm_min_epi16(vlo, _mm_shufflelo_epi16(vlo, 0xb1));
+		vhi = _mm_max_epi16(vhi, _mm_shufflelo_epi16(vhi, 0xb1));
+	}
+	_mm_storeu_si128((__m128i *)lo, vlo);	/* lo, hi hold PEAKS_LANES */
+	_mm_storeu_si128((__m128i *)hi, vhi);
+#else
+	int16_t	l[PEAKS_LANES], h[PEAKS_LANES];
+
+	memcpy(l, x, sizeof l);
+	memcpy(h, x, sizeof h);
+	for (size_t i = PEAKS_LANES; i < n; i += PEAKS_LANES) {
+		for (int k = 0; k < PEAKS_LANES; k++) {
+			l[k] = x[i + k] < l[k] ? x[i + k] : l[k];
+			h[k] = x[i + k] > h[k] ? x[i + k] : h[k];
+		}
+	}
+	for (int c = 0; c < channels; c++) {
+		lo[c] = l[c];
+		hi[c] = h[c];
+	}
+	for (int k = channels; k < PEAKS_LANES; k++) {
+		int c = k % channels;
+
+		lo[c] = l[k] < lo[c] ? l[k] : lo[c];
+		hi[c] = h[k] > hi[c] ? h[k] : hi[c];
+	}
+#endif
+}
+
+/* Folds n samples into the open bin's per-channel lo and hi. */
+static void
+peaks_fold_lanes(struct peaks_builder *pb, const int16_t *x, size_t n,
+    int first)
+{
+	int16_t	lo[PEAKS_LANES], hi[PEAKS_LANES];
+
+	peaks_minmax(x, n, pb->channels, lo, hi);
+	for (int c = 0; c < pb->channels; c++) {
+		if (first || lo[c] < pb->lo[c])
+			pb->lo[c] = lo[c];
+		if (first || hi[c] > pb->hi[c])
+			pb->hi[c] = hi[c];
+	}
 }
 
 /* Folds n frames into the open level-0 bin: the hot loop of a scan. */
 static void
 peaks_builder_fold(struct peaks_builder *pb, const int16_t *x, size_t n)
 {
+	size_t	ns = n * (size_t)pb->channels;
 	int	ch = pb->channels;
 
-	if (pb->count0 == 0) {
-		for (int c = 0; c < ch; c++)
-			pb->lo[c] = pb->hi[c] = x[c];
-	}
-	if (ch == 1) {
-		int16_t	lo = pb->lo[0], hi = pb->hi[0];
-
-		for (size_t i = 0; i < n; i++) {
-			lo = x[i] < lo ? x[i] : lo;
-			hi = x[i] > hi ? x[i] : hi;
+	if (PEAKS_LANES % ch == 0 && ns % PEAKS_LANES == 0 && ns > 0)
+		peaks_fold_lanes(pb, x, ns, pb->count0 == 0);
+	else {
+		if (pb->count0 == 0) {
+			for (int c = 0; c < ch; c++)
+				pb->lo[c] = pb->hi[c] = x[c];
 		}
-		pb->lo[0] = lo;
-		pb->hi[0] = hi;
-	} else if (ch == 2) {
-		int16_t	lo0 = pb->lo[0], hi0 = pb->hi[0];
-		int16_t	lo1 = pb->lo[1], hi1 = pb->hi[1];
+		for (size_t i = 0; i < ns; i++) {
+			int	c = (int)(i % (size_t)ch);
 
-		for (size_t i = 0; i < n; i++) {
-			int16_t	a = x[2 * i], b = x[2 * i + 1];
-
-			lo0 = a < lo0 ? a : lo0;
-			hi0 = a > hi0 ? a : hi0;
-			lo1 = b < lo1 ? b : lo1;
-			hi1 = b > hi1 ? b : hi1;
-		}
-		pb->lo[0] = lo0;
-		pb->hi[0] = hi0;
-		pb->lo[1] = lo1;
-		pb->hi[1] = hi1;
-	} else {
-		for (size_t i = 0; i < n; i++) {
-			for (int c = 0; c < ch; c++) {
-				int16_t v = x[i * (size_t)ch + (size_t)c];
-
-				pb->lo[c] = v < pb->lo[c] ? v : pb->lo[c];
-				pb->hi[c] = v > pb->hi[c] ? v : pb->hi[c];
-			}
+			pb->lo[c] = x[i] < pb->lo[c] ? x[i] : pb->lo[c];
+			pb->hi[c] = x[i] > pb->hi[c] ? x[i] : pb->hi[c];
 		}
 	}
 	pb->count0 += (int64_t)n;
@@ -182,14 +270,24 @@ peaks_builder_fold(struct peaks_builder *pb, const int16_t *x, size_t n)
 void
 peaks_builder_feed(struct peaks_builder *pb, const int16_t *x, size_t frames)
 {
-	size_t	take;
+	size_t	ch = (size_t)pb->channels, bin = (size_t)pb->fpb0, take;
+	int	whole = PEAKS_LANES % ch == 0 && bin * ch % PEAKS_LANES == 0;
 
 	while (frames > 0) {
+		/* The common case: a whole bin in the buffer. */
+		if (whole && pb->count0 == 0 && frames >= bin) {
+			peaks_minmax(x, bin * ch, pb->channels, pb->lo, pb->hi);
+			pb->count0 = pb->fpb0;
+			peaks_builder_close_bin(pb);
+			x += bin * ch;
+			frames -= bin;
+			continue;
+		}
 		take = (size_t)(pb->fpb0 - pb->count0);
 		if (take > frames)
 			take = frames;
 		peaks_builder_fold(pb, x, take);
-		x += take * (size_t)pb->channels;
+		x += take * ch;
 		frames -= take;
 		if (pb->count0 == pb->fpb0)
 			peaks_builder_close_bin(pb);
@@ -210,6 +308,7 @@ peaks_builder_finish(struct peaks_builder *pb, char **cause)
 		}
 	}
 	for (int k = 0; k < pb->nlevels; k++) {
+		peaks_level_flush(pb, &pb->lv[k]);
 		if (fflush(pb->lv[k].tmp) != 0 || fseek(pb->lv[k].tmp, 0,
 		    SEEK_SET) != 0)
 			pb->failed = errno ? errno : EIO;
@@ -226,6 +325,49 @@ int
 peaks_builder_levels(const struct peaks_builder *pb)
 {
 	return pb->nlevels;
+}
+
+int64_t
+peaks_builder_top_frames(const struct peaks_builder *pb)
+{
+	return pb->lv[pb->nlevels - 1].frames_per_bin;
+}
+
+int
+peaks_builder_append(struct peaks_builder *dst, struct peaks_builder *src,
+    char **cause)
+{
+	unsigned char	buf[8192];
+	size_t		n;
+
+	if (dst->count0 != 0 || dst->nlevels != src->nlevels ||
+	    dst->channels != src->channels) {
+		*cause = xstrdup(_("waveform parts do not join"));
+		return -1;
+	}
+	for (int k = 0; k < dst->nlevels; k++) {
+		if (dst->lv[k].count != 0) {
+			*cause = xstrdup(_("waveform parts do not join"));
+			return -1;
+		}
+	}
+	for (int k = 0; k < dst->nlevels; k++) {
+		peaks_level_flush(dst, &dst->lv[k]);
+		while ((n = fread(buf, 1, sizeof buf, src->lv[k].tmp)) > 0) {
+			if (fwrite(buf, 1, n, dst->lv[k].tmp) != n)
+				dst->failed = errno ? errno : EIO;
+		}
+		if (ferror(src->lv[k].tmp))
+			dst->failed = errno ? errno : EIO;
+		dst->lv[k].bins += src->lv[k].bins;
+		src->lv[k].bins = 0;
+	}
+	if (dst->failed) {
+		*cause = xprintf(_("cannot write the waveform's temporary "
+		    "file: %s"), strerror(dst->failed));
+		return -1;
+	}
+	return 0;
 }
 
 size_t
@@ -267,6 +409,7 @@ peaks_builder_free(struct peaks_builder *pb)
 		if (pb->lv[k].tmp != NULL)
 			fclose(pb->lv[k].tmp);
 		free(pb->lv[k].acc);
+		free(pb->lv[k].out);
 	}
 	free(pb->lo);
 	free(pb->hi);

@@ -44,6 +44,14 @@ int		 peaks_builder_finish(struct peaks_builder *, char **cause);
 int		 peaks_builder_levels(const struct peaks_builder *);
 void		 peaks_builder_level(const struct peaks_builder *, int level,
 		     struct store_peak_level *);
+/* Frames per bin of the coarsest level. */
+int64_t		 peaks_builder_top_frames(const struct peaks_builder *);
+/*
+ * Appends what src (finished) built after what dst (not finished) built;
+ * dst must end on a bin of every level. Leaves src empty.
+ */
+int		 peaks_builder_append(struct peaks_builder *dst,
+		     struct peaks_builder *src, char **cause);
 /* Bytes per bin: two per channel. */
 size_t		 peaks_builder_bin_size(const struct peaks_builder *);
 /*

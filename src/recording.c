@@ -14,7 +14,7 @@ enum recording_state
 recording_state(const struct store *s, const struct store_recording *rec)
 {
 	struct stat	 sb;
-	char		*path, sum[24], *cause = NULL;
+	char		*path, sum[AUDIO_CHECKSUM_SIZE], *cause = NULL;
 	int		 rc;
 
 	path = store_resolve(s, rec->path);

@@ -40,7 +40,7 @@
 #include "store.h"
 
 #define READ_FRAMES	16384	/* audio_scan's read size */
-#define SCAN_ROUNDS	5
+#define SCAN_ROUNDS	11
 #define VIEW_CALLS	20
 #define SINE_BITS	12
 #define SINE_SIZE	(1 << SINE_BITS)

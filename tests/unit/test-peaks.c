@@ -102,7 +102,7 @@ test_scan_and_view(void **state)
 	struct audio_scan	 scan;
 	struct peak_span	 cols[10];
 	struct store		*s;
-	char			*cause = NULL, *proj, sum[24];
+	char			*cause = NULL, *proj, sum[AUDIO_CHECKSUM_SIZE];
 	int64_t			 existing;
 
 	/* Two seconds of stereo: 440 Hz left, 880 Hz right, half scale. */

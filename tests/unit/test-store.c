@@ -185,7 +185,7 @@ test_recording_and_duplicates(void **state)
 	assert_int_equal(recs[0].frames, 48000);
 	assert_int_equal(recs[0].rate, 16000);
 	assert_string_equal(recs[0].format, "WAV");
-	assert_int_equal(strncmp(recs[0].checksum, "xxh64:", 6), 0);
+	assert_int_equal(strncmp(recs[0].checksum, "audio-nhx64:", 12), 0);
 	store_recording_list_free(recs, n);
 	/* The same file again is refused and names the existing recording. */
 	assert_int_equal(add_recording(fx, 48000, &cause), -1);
