@@ -521,3 +521,58 @@ out:
 	free(levels);
 	return rc;
 }
+
+int
+peaks_quiet(struct store *s, const struct store_recording *rec, int64_t frame,
+    int64_t radius, int64_t *out, char **cause)
+{
+	struct store_peak_level	*levels;
+	struct peaks_cursor	 cur = { s, rec->id, NULL, -1, NULL, 0 };
+	size_t			 nlevels, bsize = (size_t)rec->channels * 2;
+	int64_t			 fpb, b0, b1, best = -1, bestd = 0;
+	int			 bestv = 256, rc = -1;
+
+	*out = frame;
+	if (store_peak_levels(s, rec->id, &levels, &nlevels, cause) != 0)
+		return -1;
+	if (nlevels == 0) {
+		free(levels);
+		return 0;
+	}
+	cur.lv = &levels[0];
+	fpb = levels[0].frames_per_bin;
+	b0 = (frame - radius) / fpb;
+	b1 = (frame + radius) / fpb;
+	if (b0 < 0)
+		b0 = 0;
+	if (b1 >= levels[0].bins)
+		b1 = levels[0].bins - 1;
+	for (int64_t b = b0; b <= b1; b++) {
+		const int8_t	*bin = peaks_cursor_bin(&cur, b, bsize, cause);
+		int64_t		 mid = b * fpb + fpb / 2, d;
+		int		 v = 0;
+
+		if (bin == NULL)
+			goto out;
+		for (int c = 0; c < rec->channels; c++) {
+			int lo = bin[2 * c] < 0 ? -bin[2 * c] : bin[2 * c];
+			int hi = bin[2 * c + 1] < 0 ? -bin[2 * c + 1] : bin[2 * c + 1];
+
+			v = lo > v ? lo : v;
+			v = hi > v ? hi : v;
+		}
+		d = mid > frame ? mid - frame : frame - mid;
+		if (v < bestv || (v == bestv && d < bestd)) {
+			bestv = v;
+			bestd = d;
+			best = mid;
+		}
+	}
+	if (best >= 0)
+		*out = best > rec->frames ? rec->frames : best;
+	rc = 0;
+out:
+	free(cur.data);
+	free(levels);
+	return rc;
+}

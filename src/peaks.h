@@ -78,4 +78,12 @@ int		 peaks_view(struct store *, const struct store_recording *,
 		     int channel, int64_t from, int64_t to, int cols,
 		     struct peak_span *out, char **cause);
 
+/*
+ * Finds the quietest point within radius frames of frame: the middle of
+ * the level-0 bin with the lowest peak (all channels), the nearest one on a
+ * tie. For snapping segment boundaries to pauses.
+ */
+int		 peaks_quiet(struct store *, const struct store_recording *,
+		     int64_t frame, int64_t radius, int64_t *out, char **cause);
+
 #endif

@@ -116,6 +116,15 @@ static const char *const store_migrations[] = {
 	"  added_by INTEGER REFERENCES user(id),"
 	"  added INTEGER NOT NULL,"
 	"  UNIQUE (lang, word, pron));",
+
+	/* 1 -> 2: drafts of text being typed, per user and segment */
+	"CREATE TABLE draft ("
+	"  user_id INTEGER NOT NULL REFERENCES user(id),"
+	"  segment_id INTEGER NOT NULL REFERENCES segment(id),"
+	"  base_version INTEGER NOT NULL,"
+	"  text TEXT NOT NULL,"
+	"  saved INTEGER NOT NULL,"
+	"  PRIMARY KEY (user_id, segment_id));",
 };
 
 #define STORE_NMIGRATIONS \

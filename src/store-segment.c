@@ -102,7 +102,7 @@ store_revision_add(struct store *s, const struct segment *seg, int64_t author,
 	    "INSERT INTO revision (segment_id, version, author, time, pass, "
 	    "action, recording_id, channel, start, \"end\", speaker_id, lang, "
 	    "dialect, stage, text, deleted, comment) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)";
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt	*st;
 
 	if ((st = store_stmt(s, sql, cause)) == NULL)
@@ -123,32 +123,28 @@ store_revision_add(struct store *s, const struct segment *seg, int64_t author,
 	store_bind_text(st, 13, seg->dialect);
 	store_bind_text(st, 14, segment_stage_name(seg->stage));
 	store_bind_text(st, 15, seg->text);
-	store_bind_text(st, 16, comment);
+	sqlite3_bind_int(st, 16, seg->deleted != 0);
+	store_bind_text(st, 17, comment);
 	return store_step_done(s, st, _("saving the revision"), cause);
 }
 
-int
-store_segment_add(struct store *s, struct segment *seg, char **cause)
+/* Inserts a validated segment and its first revision; inside a transaction. */
+static int
+store_segment_insert(struct store *s, struct segment *seg, int64_t author,
+    const char *action, char **cause)
 {
 	static const char sql[] =
 	    "INSERT INTO segment (recording_id, channel, start, \"end\", "
 	    "speaker_id, lang, dialect, stage, text, version) "
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
 	sqlite3_stmt	*st;
-	int64_t		 author;
 
-	if (segment_validate(s, seg, cause) != 0)
-		return -1;
-	if (store_author(s, &author, cause) != 0)
-		return -1;
-	if (store_begin(s, cause) != 0)
-		return -1;
 	if (seg->speaker != NULL && seg->speaker_id == 0 &&
 	    store_speaker_ensure(s, seg->speaker, 1, &seg->speaker_id,
 	    cause) != 0)
-		goto fail;
+		return -1;
 	if ((st = store_stmt(s, sql, cause)) == NULL)
-		goto fail;
+		return -1;
 	sqlite3_bind_int64(st, 1, seg->recording_id);
 	sqlite3_bind_int(st, 2, seg->channel);
 	sqlite3_bind_int64(st, 3, seg->start);
@@ -160,15 +156,290 @@ store_segment_add(struct store *s, struct segment *seg, char **cause)
 	store_bind_text(st, 8, segment_stage_name(seg->stage));
 	store_bind_text(st, 9, seg->text);
 	if (store_step_done(s, st, _("adding the segment"), cause) != 0)
-		goto fail;
+		return -1;
 	seg->id = sqlite3_last_insert_rowid(s->db);
 	seg->version = 1;
-	if (store_revision_add(s, seg, author, "transcribe", "create", NULL,
-	    cause) != 0)
-		goto fail;
+	seg->deleted = 0;
+	return store_revision_add(s, seg, author, "transcribe", action, NULL,
+	    cause);
+}
+
+int
+store_segment_add(struct store *s, struct segment *seg, char **cause)
+{
+	int64_t	author;
+
+	if (segment_validate(s, seg, cause) != 0)
+		return -1;
+	if (store_author(s, &author, cause) != 0)
+		return -1;
+	if (store_begin(s, cause) != 0)
+		return -1;
+	if (store_segment_insert(s, seg, author, "create", cause) != 0) {
+		store_rollback(s);
+		return -1;
+	}
 	return store_commit(s, cause);
+}
+
+/* Says who last changed a segment, for a conflict message. */
+static char *
+store_segment_conflict(struct store *s, const struct segment *seg)
+{
+	static const char sql[] =
+	    "SELECT u.login, r.time FROM revision r JOIN user u ON u.id = "
+	    "r.author WHERE r.segment_id = ? ORDER BY r.version DESC LIMIT 1";
+	sqlite3_stmt	*st;
+	char		*ignored = NULL, *who = NULL, *msg;
+
+	if ((st = store_stmt(s, sql, &ignored)) != NULL) {
+		sqlite3_bind_int64(st, 1, seg->id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			who = store_column_text(st, 0);
+		sqlite3_reset(st);
+	}
+	free(ignored);
+	msg = xprintf(_("segment %lld was changed by %s since you opened it; "
+	    "nothing was overwritten"), (long long)seg->id,
+	    who != NULL ? who : _("someone else"));
+	free(who);
+	return msg;
+}
+
+/* Writes one state if the segment is still at version expect. */
+static int
+store_segment_write(struct store *s, struct segment *seg, int64_t expect,
+    int64_t author, const char *action, char **cause)
+{
+	static const char sql[] =
+	    "UPDATE segment SET recording_id = ?, channel = ?, start = ?, "
+	    "\"end\" = ?, speaker_id = ?, lang = ?, dialect = ?, stage = ?, "
+	    "text = ?, deleted = ?, version = version + 1 "
+	    "WHERE id = ? AND version = ?";
+	sqlite3_stmt	*st;
+
+	if (seg->speaker != NULL && seg->speaker_id == 0 &&
+	    store_speaker_ensure(s, seg->speaker, 1, &seg->speaker_id,
+	    cause) != 0)
+		return -1;
+	if ((st = store_stmt(s, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, seg->recording_id);
+	sqlite3_bind_int(st, 2, seg->channel);
+	sqlite3_bind_int64(st, 3, seg->start);
+	sqlite3_bind_int64(st, 4, seg->end);
+	if (seg->speaker_id != 0)
+		sqlite3_bind_int64(st, 5, seg->speaker_id);
+	store_bind_text(st, 6, seg->lang);
+	store_bind_text(st, 7, seg->dialect);
+	store_bind_text(st, 8, segment_stage_name(seg->stage));
+	store_bind_text(st, 9, seg->text);
+	sqlite3_bind_int(st, 10, seg->deleted != 0);
+	sqlite3_bind_int64(st, 11, seg->id);
+	sqlite3_bind_int64(st, 12, expect);
+	if (store_step_done(s, st, _("saving the segment"), cause) != 0)
+		return -1;
+	if (sqlite3_changes(s->db) != 1) {
+		*cause = store_segment_conflict(s, seg);
+		return STORE_CONFLICT;
+	}
+	seg->version = expect + 1;
+	return store_revision_add(s, seg, author, "transcribe", action, NULL,
+	    cause);
+}
+
+int
+store_segment_apply(struct store *s, struct segment *states,
+    const int64_t *expect, size_t n, const char *action, char **cause)
+{
+	int64_t	author, *old;
+	int	rc = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (segment_validate(s, &states[i], cause) != 0)
+			return -1;
+	}
+	if (store_author(s, &author, cause) != 0 || store_begin(s, cause) != 0)
+		return -1;
+	old = xcalloc(n + 1, sizeof *old);
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		old[i] = states[i].version;
+		rc = store_segment_write(s, &states[i], expect[i], author, action,
+		    cause);
+	}
+	if (rc == 0)
+		rc = store_commit(s, cause);
+	else
+		store_rollback(s);
+	if (rc != 0) {
+		for (size_t i = 0; i < n; i++)
+			states[i].version = old[i];
+	}
+	free(old);
+	return rc;
+}
+
+int
+store_segment_update(struct store *s, struct segment *seg, const char *action,
+    char **cause)
+{
+	int64_t	expect = seg->version;
+
+	return store_segment_apply(s, seg, &expect, 1, action, cause);
+}
+
+int
+store_segment_split(struct store *s, struct segment *seg, int64_t at,
+    const char *left_text, const char *right_text, struct segment *right,
+    char **cause)
+{
+	struct segment	left;
+	int64_t		author, expect = seg->version;
+	int		rc;
+
+	if (at <= seg->start || at >= seg->end) {
+		*cause = xstrdup(_("split point must be inside the segment"));
+		return -1;
+	}
+	segment_copy(&left, seg);
+	segment_copy(right, seg);
+	left.end = at;
+	right->start = at;
+	free(left.text);
+	left.text = xstrdup(left_text);
+	free(right->text);
+	right->text = xstrdup(right_text);
+	if (segment_validate(s, &left, cause) != 0 ||
+	    segment_validate(s, right, cause) != 0 ||
+	    store_author(s, &author, cause) != 0 || store_begin(s, cause) != 0)
+		goto fail;
+	rc = store_segment_write(s, &left, expect, author, "split", cause);
+	if (rc == 0)
+		rc = store_segment_insert(s, right, author, "split", cause);
+	if (rc == 0)
+		rc = store_commit(s, cause);
+	else
+		store_rollback(s);
+	if (rc != 0) {
+		segment_clear(&left);
+		segment_clear(right);
+		return rc;
+	}
+	segment_clear(seg);
+	*seg = left;
+	return 0;
 fail:
-	store_rollback(s);
+	segment_clear(&left);
+	segment_clear(right);
+	return -1;
+}
+
+int
+store_segment_merge(struct store *s, struct segment *first,
+    struct segment *second, char **cause)
+{
+	struct segment	states[2];
+	int64_t		expect[2] = { first->version, second->version };
+	int		rc;
+
+	if (first->recording_id != second->recording_id) {
+		*cause = xstrdup(_("only segments of one recording can be "
+		    "merged"));
+		return -1;
+	}
+	segment_copy(&states[0], first);
+	segment_copy(&states[1], second);
+	if (second->end > states[0].end)
+		states[0].end = second->end;
+	free(states[0].text);
+	states[0].text = text_join(first->text, second->text);
+	states[1].deleted = 1;
+	rc = store_segment_apply(s, states, expect, 2, "merge", cause);
+	if (rc != 0) {
+		segment_clear(&states[0]);
+		segment_clear(&states[1]);
+		return rc;
+	}
+	segment_clear(first);
+	segment_clear(second);
+	*first = states[0];
+	*second = states[1];
+	return 0;
+}
+
+int
+store_segment_delete(struct store *s, struct segment *seg, char **cause)
+{
+	int	rc;
+
+	seg->deleted = 1;
+	if ((rc = store_segment_update(s, seg, "delete", cause)) != 0)
+		seg->deleted = 0;
+	return rc;
+}
+
+void
+segment_copy(struct segment *dst, const struct segment *src)
+{
+	*dst = *src;
+	dst->speaker = src->speaker != NULL ? xstrdup(src->speaker) : NULL;
+	dst->lang = src->lang != NULL ? xstrdup(src->lang) : NULL;
+	dst->dialect = src->dialect != NULL ? xstrdup(src->dialect) : NULL;
+	dst->text = src->text != NULL ? xstrdup(src->text) : NULL;
+	dst->recording = src->recording != NULL ? xstrdup(src->recording) :
+	    NULL;
+}
+
+#define SEGMENT_SELECT \
+	"SELECT g.id, g.recording_id, g.channel, g.start, g.\"end\", " \
+	"g.speaker_id, p.code, g.lang, g.dialect, g.stage, g.text, " \
+	"g.version, r.name, r.rate, g.deleted " \
+	"FROM segment g JOIN recording r ON r.id = g.recording_id " \
+	"LEFT JOIN speaker p ON p.id = g.speaker_id "
+
+static void
+store_segment_row(sqlite3_stmt *st, struct segment *g)
+{
+	const char	*stage;
+
+	memset(g, 0, sizeof *g);
+	g->id = sqlite3_column_int64(st, 0);
+	g->recording_id = sqlite3_column_int64(st, 1);
+	g->channel = sqlite3_column_int(st, 2);
+	g->start = sqlite3_column_int64(st, 3);
+	g->end = sqlite3_column_int64(st, 4);
+	g->speaker_id = sqlite3_column_int64(st, 5);
+	g->speaker = store_column_text(st, 6);
+	g->lang = store_column_text(st, 7);
+	g->dialect = store_column_text(st, 8);
+	stage = (const char *)sqlite3_column_text(st, 9);
+	if (stage == NULL || segment_stage_parse(stage, &g->stage) != 0)
+		g->stage = STAGE_NEW;
+	g->text = store_column_text(st, 10);
+	g->version = sqlite3_column_int64(st, 11);
+	g->recording = store_column_text(st, 12);
+	g->rate = sqlite3_column_int(st, 13);
+	g->deleted = sqlite3_column_int(st, 14);
+}
+
+int
+store_segment_get(struct store *s, int64_t id, struct segment *out,
+    char **cause)
+{
+	static const char sql[] = SEGMENT_SELECT "WHERE g.id = ?";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = store_stmt(s, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		store_segment_row(st, out);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	*cause = rc == SQLITE_DONE ? xprintf(_("no segment %lld"),
+	    (long long)id) : store_error(s, _("reading segments"));
 	return -1;
 }
 
@@ -176,18 +447,12 @@ int
 store_segment_list(struct store *s, const struct segment_filter *f,
     struct segment **out, size_t *n, char **cause)
 {
-	static const char sql[] =
-	    "SELECT g.id, g.recording_id, g.channel, g.start, g.\"end\", "
-	    "g.speaker_id, p.code, g.lang, g.dialect, g.stage, g.text, "
-	    "g.version, r.name, r.rate "
-	    "FROM segment g JOIN recording r ON r.id = g.recording_id "
-	    "LEFT JOIN speaker p ON p.id = g.speaker_id "
+	static const char sql[] = SEGMENT_SELECT
 	    "WHERE g.deleted = 0 AND (?1 = 0 OR g.recording_id = ?1) "
 	    "ORDER BY r.name, g.start, g.\"end\", g.id";
 	sqlite3_stmt	*st;
 	size_t		 cap = 0;
 	int		 rc;
-	char		*stage;
 
 	*out = NULL;
 	*n = 0;
@@ -195,30 +460,11 @@ store_segment_list(struct store *s, const struct segment_filter *f,
 		return -1;
 	sqlite3_bind_int64(st, 1, f != NULL ? f->recording_id : 0);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct segment	*g;
-
 		if (*n == cap) {
 			cap = cap ? cap * 2 : 64;
 			*out = xreallocarray(*out, cap, sizeof **out);
 		}
-		g = &(*out)[(*n)++];
-		memset(g, 0, sizeof *g);
-		g->id = sqlite3_column_int64(st, 0);
-		g->recording_id = sqlite3_column_int64(st, 1);
-		g->channel = sqlite3_column_int(st, 2);
-		g->start = sqlite3_column_int64(st, 3);
-		g->end = sqlite3_column_int64(st, 4);
-		g->speaker_id = sqlite3_column_int64(st, 5);
-		g->speaker = store_column_text(st, 6);
-		g->lang = store_column_text(st, 7);
-		g->dialect = store_column_text(st, 8);
-		stage = (char *)sqlite3_column_text(st, 9);
-		if (stage == NULL || segment_stage_parse(stage, &g->stage) != 0)
-			g->stage = STAGE_NEW;
-		g->text = store_column_text(st, 10);
-		g->version = sqlite3_column_int64(st, 11);
-		g->recording = store_column_text(st, 12);
-		g->rate = sqlite3_column_int(st, 13);
+		store_segment_row(st, &(*out)[(*n)++]);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
@@ -229,4 +475,110 @@ store_segment_list(struct store *s, const struct segment_filter *f,
 		return -1;
 	}
 	return 0;
+}
+
+int64_t
+store_data_version(struct store *s)
+{
+	static const char sql[] = "PRAGMA data_version";
+	sqlite3_stmt	*st;
+	char		*ignored = NULL;
+	int64_t		 v = -1;
+
+	if ((st = store_stmt(s, sql, &ignored)) == NULL) {
+		free(ignored);
+		return -1;
+	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return v;
+}
+
+int
+store_draft_save(struct store *s, int64_t segment_id, int64_t base_version,
+    const char *text, char **cause)
+{
+	static const char sql[] =
+	    "INSERT OR REPLACE INTO draft (user_id, segment_id, base_version, "
+	    "text, saved) VALUES (?, ?, ?, ?, ?)";
+	sqlite3_stmt	*st;
+	int64_t		 author;
+
+	if (store_author(s, &author, cause) != 0)
+		return -1;
+	if ((st = store_stmt(s, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, author);
+	sqlite3_bind_int64(st, 2, segment_id);
+	sqlite3_bind_int64(st, 3, base_version);
+	store_bind_text(st, 4, text);
+	sqlite3_bind_int64(st, 5, store_now_ms());
+	return store_step_done(s, st, _("saving the draft"), cause);
+}
+
+int
+store_draft_clear(struct store *s, int64_t segment_id, char **cause)
+{
+	static const char sql[] =
+	    "DELETE FROM draft WHERE user_id = ? AND segment_id = ?";
+	sqlite3_stmt	*st;
+	int64_t		 author;
+
+	if (store_author(s, &author, cause) != 0)
+		return -1;
+	if ((st = store_stmt(s, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, author);
+	sqlite3_bind_int64(st, 2, segment_id);
+	return store_step_done(s, st, _("clearing the draft"), cause);
+}
+
+int
+store_draft_list(struct store *s, struct store_draft **out, size_t *n,
+    char **cause)
+{
+	static const char sql[] =
+	    "SELECT d.segment_id, d.base_version, d.text, d.saved FROM draft d "
+	    "JOIN user u ON u.id = d.user_id WHERE u.login = ? "
+	    "ORDER BY d.saved DESC";
+	sqlite3_stmt	*st;
+	size_t		 cap = 0;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((st = store_stmt(s, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, store_login(s), -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct store_draft *d;
+
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 8;
+			*out = xreallocarray(*out, cap, sizeof **out);
+		}
+		d = &(*out)[(*n)++];
+		d->segment_id = sqlite3_column_int64(st, 0);
+		d->base_version = sqlite3_column_int64(st, 1);
+		d->text = store_column_text(st, 2);
+		d->saved = sqlite3_column_int64(st, 3);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(s, _("reading drafts"));
+		store_draft_list_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
+void
+store_draft_list_free(struct store_draft *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(list[i].text);
+	free(list);
 }

@@ -17,10 +17,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define STORE_SCHEMA_VERSION	1
+#define STORE_SCHEMA_VERSION	2
 #define STORE_APPLICATION_ID	0x54584945	/* "TXIE" */
 
 struct store;
+
+/* Returned, with *cause set, when a segment changed since it was read. */
+#define STORE_CONFLICT	(-2)
 
 enum store_mode {
 	STORE_READ,		/* read only; never writes to the file */
@@ -129,6 +132,7 @@ struct segment {
 	enum segment_stage	 stage;
 	char			*text;		/* NFC UTF-8 */
 	int64_t			 version;	/* number of revisions */
+	int			 deleted;
 	/* filled by listings */
 	char			*recording;
 	int			 rate;
@@ -140,6 +144,66 @@ struct segment_filter {
 
 /* Adds a segment (and its first revision). seg->id and version are set. */
 int	 store_segment_add(struct store *, struct segment *seg, char **cause);
+/* Reads one segment (deleted ones too). */
+int	 store_segment_get(struct store *, int64_t id, struct segment *out,
+	     char **cause);
+/*
+ * Writes the states of n segments in one transaction, each as a new
+ * revision tagged with action. Each segment must still be at version
+ * expect[i] (the version it had when it was read); if another writer got
+ * there first, nothing is written and STORE_CONFLICT is returned with
+ * *cause naming the segment and who changed it. On success each state's
+ * version is its new version and its text is the stored (NFC) text.
+ */
+int	 store_segment_apply(struct store *, struct segment *states,
+	     const int64_t *expect, size_t n, const char *action, char **cause);
+/* store_segment_apply() of one segment expected at seg->version. */
+int	 store_segment_update(struct store *, struct segment *seg,
+	     const char *action, char **cause);
+/*
+ * Splits seg at frame at (strictly inside it): seg keeps [start, at) and
+ * left_text; a new segment *right gets [at, end), right_text and seg's
+ * speaker, language, dialect and stage. One transaction.
+ */
+int	 store_segment_split(struct store *, struct segment *seg, int64_t at,
+	     const char *left_text, const char *right_text,
+	     struct segment *right, char **cause);
+/*
+ * Merges second into first: first runs to second's end, its text is both
+ * texts joined (with a space unless either side is unspaced script), and
+ * second is deleted. One transaction; both are version-checked.
+ */
+int	 store_segment_merge(struct store *, struct segment *first,
+	     struct segment *second, char **cause);
+/* Marks a segment deleted (a revision like any change). */
+int	 store_segment_delete(struct store *, struct segment *seg,
+	     char **cause);
+/* Copies a segment's fields (strings duplicated) into a cleared *dst. */
+void	 segment_copy(struct segment *dst, const struct segment *src);
+
+/*
+ * A number that changes whenever another connection commits to the
+ * project (PRAGMA data_version): poll it to notice other users' changes.
+ */
+int64_t	 store_data_version(struct store *);
+
+/* ---- drafts: text typed but not yet committed ---- */
+
+struct store_draft {
+	int64_t		 segment_id;
+	int64_t		 base_version;	/* the segment's version when typed */
+	char		*text;
+	int64_t		 saved;		/* ms since the epoch */
+};
+
+/* Saves (replaces) this user's draft for a segment. */
+int	 store_draft_save(struct store *, int64_t segment_id,
+	     int64_t base_version, const char *text, char **cause);
+int	 store_draft_clear(struct store *, int64_t segment_id, char **cause);
+/* This user's drafts, newest first. */
+int	 store_draft_list(struct store *, struct store_draft **out, size_t *n,
+	     char **cause);
+void	 store_draft_list_free(struct store_draft *, size_t n);
 int	 store_segment_list(struct store *, const struct segment_filter *,
 	     struct segment **out, size_t *n, char **cause);
 void	 segment_clear(struct segment *);

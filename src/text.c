@@ -145,3 +145,29 @@ text_truncate(const char *s, size_t width, int ascii)
 	}
 	return xprintf("%.*s%s", (int)fit, s, ell);
 }
+
+/* Whether a code point belongs to a script written without spaces. */
+static int
+text_unspaced(utf8proc_int32_t cp)
+{
+	return utf8proc_charwidth(cp) == 2;
+}
+
+char *
+text_join(const char *a, const char *b)
+{
+	const utf8proc_uint8_t	*p;
+	utf8proc_int32_t	 last = 0, first = 0;
+	size_t			 la = strlen(a);
+
+	if (la == 0 || *b == '\0')
+		return xprintf("%s%s", a, b);
+	p = (const utf8proc_uint8_t *)a + la - 1;
+	while (p > (const utf8proc_uint8_t *)a && (*p & 0xc0) == 0x80)
+		p--;
+	utf8proc_iterate(p, -1, &last);
+	utf8proc_iterate((const utf8proc_uint8_t *)b, -1, &first);
+	if (text_unspaced(last) || text_unspaced(first))
+		return xprintf("%s%s", a, b);
+	return xprintf("%s %s", a, b);
+}

@@ -31,4 +31,11 @@ size_t	 text_width(const char *s);
  */
 char	*text_truncate(const char *s, size_t width, int ascii);
 
+/*
+ * Joins two texts for a merged segment: with one space between them, or
+ * none when a character at the seam is of an unspaced script (CJK) or
+ * either side is empty. Caller frees.
+ */
+char	*text_join(const char *a, const char *b);
+
 #endif
