@@ -13,6 +13,7 @@
 extern const struct cmd_entry cmd_init_entry;
 extern const struct cmd_entry cmd_add_entry;
 extern const struct cmd_entry cmd_info_entry;
+extern const struct cmd_entry cmd_open_entry;
 extern const struct cmd_entry cmd_keys_entry;
 extern const struct cmd_entry cmd_play_entry;
 extern const struct cmd_entry cmd_segments_entry;
@@ -21,6 +22,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_init_entry,
 	&cmd_add_entry,
 	&cmd_info_entry,
+	&cmd_open_entry,
 	&cmd_segments_entry,
 	&cmd_play_entry,
 	&cmd_keys_entry,

@@ -50,6 +50,12 @@ main(int argc, char **argv)
 		printf("tingxie %s\n", PACKAGE_VERSION);
 		return EXIT_OK;
 	}
+	/* "tingxie PROJECT [RECORDING]" opens the screen. */
+	if (cmd_find(argv[1]) == NULL && access(argv[1], F_OK) == 0) {
+		argv[0] = (char *)"open";
+		e = cmd_find("open");
+		return e->exec(e, argc, argv);
+	}
 	if ((e = cmd_find(argv[1])) == NULL) {
 		fprintf(stderr, _("tingxie: '%s' is not a command; see "
 		    "'tingxie --help'\n"), argv[1]);

@@ -1,0 +1,167 @@
+/*
+ * ui.h: the transcription screen's shared state.
+ *
+ * tui.c runs the loop; ui-input.c turns terminal input into key codes and
+ * actions; ui-actions.c carries the actions out through the engine; the
+ * ui-draw*.c files draw. Drawing is asked for with dirty flags and done
+ * once per pass of the loop (tmux's way); curses then sends only the cells
+ * that changed, so during playback the terminal gets the clock and the
+ * playhead and nothing else.
+ */
+#ifndef TX_UI_H
+#define TX_UI_H
+
+#include <stdint.h>
+#include <curses.h>
+
+#include "editline.h"
+#include "history.h"
+#include "keys.h"
+#include "peaks.h"
+#include "player.h"
+#include "store.h"
+
+struct tui;
+
+/* Parts of the screen to draw again. */
+#define UI_HEADER	0x01
+#define UI_WAVE		0x02	/* waveform, ruler and lanes */
+#define UI_LIST		0x04
+#define UI_EDITOR	0x08
+#define UI_STATUS	0x10
+#define UI_PLAYHEAD	0x20	/* only the playhead and the clock */
+#define UI_ALL		0x3f
+
+#define UI_MIN_COLS	40
+#define UI_MIN_ROWS	12
+#define UI_MAX_LANES	4
+#define UI_FRAME_MS	50	/* at most 20 updates a second */
+
+struct ui_options {
+	double		 rewind;	/* seconds a pause steps back */
+	const char	*keys_path;	/* NULL: the default key file */
+	int		 no_audio;	/* never open an audio device */
+};
+
+struct ui_layout {
+	int	header;		/* row of each part */
+	int	wave, wave_h;
+	int	ruler;
+	int	lanes, lanes_h;
+	int	list, list_h;
+	int	editor;
+	int	status;
+};
+
+struct ui_prompt {
+	int		 active;
+	const char	*label;
+	struct editline	 line;
+	size_t		 first;
+	void		(*done)(struct tui *, const char *);
+};
+
+struct tui {
+	struct store		*store;
+	struct keymap		*keys;
+	struct player		*player;
+	struct ui_options	 opt;
+	char			*audio_note;	/* why there is no sound */
+
+	struct store_recording	*recs;
+	size_t			 nrecs;
+	size_t			 rec;		/* index of the recording shown */
+	char			*rec_path;	/* its audio file */
+
+	struct segment		*segs;		/* of the recording shown */
+	size_t			 nsegs;
+	size_t			 cur;		/* index into segs, if nsegs */
+	char			**lane_codes;	/* speakers, in order of turns */
+	size_t			 nlanes;
+
+	struct history		 hist;
+	int64_t			 data_version;
+
+	/* editing the current segment's text */
+	int			 editing;
+	struct editline		 line;
+	size_t			 line_first;
+	int64_t			 edit_id;
+	int64_t			 edit_version;	/* the version the text is based on */
+	char			*draft_saved;	/* text of the last saved draft */
+	int64_t			 typed_ms;	/* last keystroke */
+	int64_t			 draft_ms;	/* last draft save */
+	int			 conflict;	/* commit refused; next one overrides */
+
+	/* playback and view, in frames of the recording shown */
+	int64_t			 playhead;
+	int			 playing;
+	double			 speed;
+	int64_t			 mark;		/* -1: none */
+	int			 looping;
+	int64_t			 loop_from, loop_to;
+	int64_t			 view_from;
+	int64_t			 view_span;
+	struct peak_span	*spans;		/* the waveform columns drawn */
+	int			 nspans;
+	int64_t			 spans_from, spans_span;
+	int			 playhead_col;	/* last drawn, -1 none */
+	char			 clock[32];	/* last drawn */
+
+	/* the terminal */
+	int			 rows, cols;
+	struct ui_layout	 lay;
+	int			 utf8;
+	int			 colors;
+	unsigned		 dirty;
+	int			 cursor_y, cursor_x;	/* -1: hidden */
+	int			 help;
+	int			 help_top;
+	struct ui_prompt	 prompt;
+	char			*message;	/* status line message */
+	int64_t			 message_ms;
+	int			 quit;
+	char			*search;	/* last search */
+};
+
+/* tui.c */
+int64_t	 ui_now_ms(void);
+void	 ui_message(struct tui *, const char *fmt, ...)
+	     __attribute__((format(printf, 2, 3)));
+/* Shows *cause in the status line and frees it. */
+void	 ui_error(struct tui *, char *cause);
+/* Reloads the segments of the recording shown; keeps the selection. */
+void	 ui_reload(struct tui *, int64_t select_id);
+struct segment *ui_current(struct tui *);
+int64_t	 ui_sec(const struct tui *, double seconds);
+int	 ui_rate(const struct tui *);
+
+/* ui-actions.c */
+void	 ui_action(struct tui *, enum action);
+void	 ui_play(struct tui *, int64_t from, int64_t to);
+void	 ui_stop(struct tui *);
+void	 ui_tick(struct tui *);
+void	 ui_edit_begin(struct tui *);
+int	 ui_edit_commit(struct tui *);
+void	 ui_draft_save(struct tui *, int force);
+void	 ui_prompt_begin(struct tui *, const char *label,
+	     void (*done)(struct tui *, const char *));
+
+/* ui-input.c */
+key_code ui_read_key(struct tui *, int *resized);
+void	 ui_key(struct tui *, key_code);
+
+/* ui-draw.c, ui-draw-wave.c, ui-draw-list.c */
+void	 ui_layout(struct tui *);
+void	 ui_draw(struct tui *);
+void	 ui_draw_wave(struct tui *);
+void	 ui_draw_playhead(struct tui *);
+void	 ui_draw_list(struct tui *);
+void	 ui_draw_help(struct tui *);
+/* Writes text clipped to width columns at (y, x); returns columns used. */
+int	 ui_put(struct tui *, int y, int x, const char *text, int width);
+int	 ui_speaker_pair(const struct tui *, const char *code);
+void	 ui_ensure_visible(struct tui *, int64_t frame);
+int64_t	 ui_col_frame(const struct tui *, int col);
+
+#endif
