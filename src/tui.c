@@ -278,8 +278,13 @@ tui_wait(struct tui *t)
 	FD_SET(tui_pipe[0], &fds);
 	tv.tv_sec = ms / 1000;
 	tv.tv_usec = (ms % 1000) * 1000;
-	if (select(tui_pipe[0] + 1, &fds, NULL, NULL, &tv) <= 0)
+	switch (select(tui_pipe[0] + 1, &fds, NULL, NULL, &tv)) {
+	case -1:
+		/* A signal (SIGWINCH among them): curses may have a key. */
+		return errno == EINTR;
+	case 0:
 		return 0;
+	}
 	if (FD_ISSET(tui_pipe[0], &fds)) {
 		while (read(tui_pipe[0], buf, sizeof buf) > 0)
 			;

@@ -322,6 +322,7 @@ ui_record(struct tui *t, const struct segment *before,
 	history_record(&t->hist, before, after, 1);
 }
 
+/* Writes g (changed in place from the stored state) and records it. */
 static int
 ui_write(struct tui *t, struct segment *g, const char *action)
 {
@@ -329,10 +330,12 @@ ui_write(struct tui *t, struct segment *g, const char *action)
 	char		*cause = NULL;
 	int		 rc;
 
-	segment_copy(&before, g);
+	if (store_segment_get(t->store, g->id, &before, &cause) != 0) {
+		ui_error(t, cause);
+		return -1;
+	}
 	if ((rc = store_segment_update(t->store, g, action, &cause)) != 0) {
 		ui_error(t, cause);
-		g->version = before.version;
 		segment_clear(&before);
 		ui_reload(t, g->id);
 		return rc;

@@ -7,10 +7,11 @@
  *       the file type follows OUT's extension (.wav, .flac, .ogg). With
  *       --gap, the tone is cut into one-second bursts with S seconds of
  *       silence between them.
- *   txaudio compare RAW SRC [--channel N]
+ *   txaudio compare RAW SRC [--channel N] [--from F --to F]
  *       RAW holds 16-bit little-endian interleaved samples as captured from
- *       ALSA. Succeeds if it is SRC's samples (or channel N's, from 1)
- *       exactly, with nothing but zeros before and after.
+ *       ALSA. Succeeds if it is SRC's samples (or channel N's, from 1; or
+ *       frames F to F of them) exactly, with nothing but zeros before and
+ *       after.
  *   txaudio measure RAW --rate R [--channels C]
  *       Prints the duration of the non-silent part and the frequency of
  *       channel 1 (from zero crossings), as "seconds=S freq=F".
@@ -156,11 +157,20 @@ compare(int argc, char **argv)
 	size_t	 nraw, nsrc, k, i;
 	int16_t	*raw, *src;
 	int	 channel = atoi(opt(argc, argv, "--channel", "0"));
+	long	 from = atol(opt(argc, argv, "--from", "0"));
+	long	 to = atol(opt(argc, argv, "--to", "0"));
 
 	if (argc < 2)
-		die("usage: compare RAW SRC [--channel N]", NULL);
+		die("usage: compare RAW SRC [--channel N] [--from F --to F]", NULL);
 	raw = slurp_raw(argv[0], &nraw);
 	src = slurp_audio(argv[1], channel, &nsrc);
+	if (to > 0) {
+		/* A stretch of a mono source (or of one channel). */
+		if (from < 0 || (size_t)to > nsrc || from >= to)
+			die("--from/--to out of range", argv[1]);
+		memmove(src, src + from, (size_t)(to - from) * sizeof *src);
+		nsrc = (size_t)(to - from);
+	}
 	/* Leading zeros of the capture that the source does not start with. */
 	for (k = 0; k < nraw && raw[k] == 0; k++)
 		;

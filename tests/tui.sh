@@ -1,0 +1,171 @@
+#!/bin/sh
+# tui.sh: the transcription screen end to end, driven in tmux as a person
+# would, with audio captured through ALSA's file plugin.
+. "$TESTS_SRCDIR/lib.sh"
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "# tmux is not installed: skipped"
+	exit 77
+fi
+SOCK="tingxie-test-$$"
+T() { tmux -L "$SOCK" -f /dev/null "$@"; }
+trap 'T kill-server 2>/dev/null' EXIT
+
+cat >"$HOME/.asoundrc" <<ASOUND
+pcm.!default {
+    type file
+    slave.pcm "null"
+    file "$WORK/out.raw"
+    format "raw"
+}
+ASOUND
+sh "$TESTS_SRCDIR/../demo/make-project.sh" "$TINGXIE" demo.tingxie >/dev/null || exit 99
+DEMO_AUDIO="$TESTS_SRCDIR/../demo/audio"
+
+# start [ENV...]: opens the screen on the demo's market recording.
+start() {
+	rm -f exit.txt
+	T kill-server 2>/dev/null
+	T new-session -d -x 120 -y 40 -s tx \
+	    "env HOME='$HOME' $* '$TINGXIE' demo.tingxie market; echo EXIT=\$? >exit.txt; sleep 600"
+	T set-option -g window-size manual >/dev/null 2>&1
+}
+shot() { T capture-pane -p -t tx >screen.txt; }
+# wait_for NAME PATTERN: the screen shows PATTERN within 5 s.
+wait_for() {
+	n=0
+	while [ $n -lt 50 ]; do
+		shot
+		if grep -Eq -- "$2" screen.txt; then pass "$1"; return 0; fi
+		sleep 0.1
+		n=$((n + 1))
+	done
+	fail "$1" "screen lacks /$2/:" "$(cat screen.txt)"
+	return 1
+}
+keys() { T send-keys -t tx "$@"; sleep 0.3; }
+# signal SIG: sends SIG to the tingxie running in the pane (only that one).
+signal() {
+	pane=$(T display-message -p -t tx '#{pane_pid}')
+	pkill "-$1" -P "$pane" -x tingxie
+}
+text() { T send-keys -t tx -l "$1"; sleep 0.3; }
+tsv() { "$TINGXIE" segments demo.tingxie --rec market --tsv | tail -n +2 | cut -f 3-4,9 | tr '\t' ' '; }
+row() { tsv | sed -n "$1p"; }
+
+start
+wait_for "screen opens" "demo.tingxie +market"
+wait_for "list shows the transcribed turn" "早晨！今日啲菜好新鮮。"
+wait_for "speaker lanes" "^SPK4"
+wait_for "key hints" "Space play-pause"
+
+# Play the first segment (0.600 s to 3.413 s at 16 kHz): every sample.
+rm -f out.raw
+keys p
+wait_for "playback ends" "0:00:03.413 / 0:00:11.940"
+sleep 0.5
+"$TXAUDIO" compare out.raw "$DEMO_AUDIO/market.flac" --from 9600 --to 54608 >cmp.txt
+same "played segment is bit-exact" "$?" "0"
+cat cmp.txt
+
+# Type Chinese and English into the second segment, and commit.
+keys j Enter
+text "呢個幾多錢 hello"
+wait_for "typed text shows" "\[7\] SPK4 yue-Hant-HK: 呢個幾多錢 hello"
+keys Enter
+same "committed" "$(row 2)" "4.013 5.957 呢個幾多錢 hello"
+
+# Nudge the start later, then undo it.
+keys ]
+same "nudged" "$(row 2)" "4.063 5.957 呢個幾多錢 hello"
+keys u
+same "undone" "$(row 2)" "4.013 5.957 呢個幾多錢 hello"
+keys U
+same "redone" "$(row 2)" "4.063 5.957 呢個幾多錢 hello"
+keys u
+
+# Split at 5 s (go to the time, then split).
+keys g
+text "5"
+keys Enter s
+same "split left" "$(row 2)" "4.013 5.000 呢個幾多錢 hello"
+same "split right" "$(row 3)" "5.000 5.957 "
+
+# A new segment around the playhead after the last one, with text.
+keys g
+text "11.6"
+keys Enter n
+text "bye"
+keys Enter
+same "new segment" "$(row 6)" "11.340 11.940 bye"
+
+keys q
+sleep 0.5
+same "quit exits 0" "$(cat exit.txt 2>/dev/null)" "EXIT=0"
+
+# kill -9 in the middle of typing: the draft comes back.
+start
+wait_for "reopened" "demo.tingxie +market"
+keys j j j Enter
+text "草稿 draft"
+sleep 2
+signal 9
+sleep 0.5
+start
+wait_for "draft offered back" "unsaved text"
+wait_for "draft text in the editor" "草稿 draft"
+keys Enter
+same "draft committed" "$(row 4)" "6.557 9.017 草稿 draft"
+keys q
+
+# SIGTERM saves the draft and exits cleanly.
+start
+wait_for "reopened again" "demo.tingxie +market"
+keys j Enter End
+text " 再见"
+signal TERM
+sleep 1
+same "SIGTERM exits 0" "$(cat exit.txt 2>/dev/null)" "EXIT=0"
+same "SIGTERM kept a draft" "$(sqlite3 demo.tingxie 'SELECT text FROM draft')" "呢個幾多錢 hello 再见"
+start
+wait_for "SIGTERM draft offered" "hello 再见"
+keys Escape
+same "Escape drops the draft" "$(sqlite3 demo.tingxie 'SELECT count(*) FROM draft')" "0"
+same "stored text unchanged" "$(row 2)" "4.013 5.000 呢個幾多錢 hello"
+keys q
+
+# A storm of resizes, down to a size too small to use and back.
+start
+wait_for "before the storm" "demo.tingxie +market"
+for s in 80x24 30x8 300x100 41x12 200x50 39x11 120x40 81x25 100x30 120x40; do
+	T resize-window -t tx -x "${s%x*}" -y "${s#*x}" >/dev/null 2>&1
+	sleep 0.05
+done
+T resize-window -t tx -x 30 -y 8 >/dev/null 2>&1
+wait_for "too small says so" "terminal too small"
+T resize-window -t tx -x 80 -y 24 >/dev/null 2>&1
+wait_for "80x24 after the storm" "demo.tingxie +market"
+T resize-window -t tx -x 120 -y 40 >/dev/null 2>&1
+wait_for "120x40 after the storm" "早晨！今日啲菜好新鮮。"
+keys q
+sleep 0.5
+same "alive after the storm" "$(cat exit.txt 2>/dev/null)" "EXIT=0"
+
+# LANG=C: plain ASCII, CJK shown as '?', and it still works.
+start LANG=C LC_ALL=C
+wait_for "LANG=C opens" "demo.tingxie +market"
+wait_for "LANG=C ASCII waveform" "^[ |+-]+$"
+if grep -q "早晨" screen.txt; then fail "LANG=C shows no raw UTF-8"; else pass "LANG=C shows no raw UTF-8"; fi
+keys q
+sleep 0.5
+same "LANG=C quits" "$(cat exit.txt 2>/dev/null)" "EXIT=0"
+
+# No audio device: the screen opens and says so once.
+mkdir -p nodev
+printf 'pcm.!default { type hw card 99 }\n' >nodev/.asoundrc
+HOME="$WORK/nodev" start "HOME='$WORK/nodev'"
+wait_for "no audio is said" "No sound"
+keys Tab
+wait_for "time still moves without sound" "playing|0:00:0[1-9]"
+keys q
+finish
