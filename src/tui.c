@@ -221,13 +221,21 @@ tui_signals(char **cause)
 	return 0;
 }
 
-static void
-tui_curses(struct tui *t)
+static SCREEN	*tui_screen;
+
+static int
+tui_curses(struct tui *t, char **cause)
 {
-	const char	*cs = nl_langinfo(CODESET);
+	const char	*cs = nl_langinfo(CODESET), *term = getenv("TERM");
 
 	t->utf8 = cs != NULL && strcmp(cs, "UTF-8") == 0;
-	initscr();
+	if ((tui_screen = newterm(NULL, stdout, stdin)) == NULL) {
+		*cause = xprintf(_("cannot drive terminal type '%s' (no "
+		    "terminfo entry): install ncurses-term, or set TERM to "
+		    "xterm-256color"), term != NULL ? term : "");
+		return -1;
+	}
+	set_term(tui_screen);
 	raw();
 	noecho();
 	nonl();
@@ -244,6 +252,7 @@ tui_curses(struct tui *t)
 	}
 	getmaxyx(stdscr, t->rows, t->cols);
 	ui_layout(t);
+	return 0;
 }
 
 /* Starts the audio output; without one, everything else still works. */
@@ -389,15 +398,17 @@ tui_run(const char *project, const char *recording,
 		goto out;
 	if (tui_load(&t, recording, cause) != 0 || tui_signals(cause) != 0)
 		goto out;
+	if (tui_curses(&t, cause) != 0)
+		goto out;
 	/* ALSA, JACK and PortAudio must not write over the screen. */
 	output_quiet_begin();
 	tui_audio(&t);
-	tui_curses(&t);
 	tui_drafts(&t);
 	tui_loop(&t);
 	ui_stop(&t);
 	ui_draft_save(&t, 1);
 	endwin();
+	delscreen(tui_screen);
 	output_quiet_end();
 	if (tui_signalled)
 		fprintf(stderr, _("tingxie: stopped by signal %d; your typing "

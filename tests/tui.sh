@@ -26,6 +26,7 @@ DEMO_AUDIO="$TESTS_SRCDIR/../demo/audio"
 start() {
 	rm -f exit.txt
 	T kill-server 2>/dev/null
+	while T list-sessions >/dev/null 2>&1; do sleep 0.1; done
 	T new-session -d -x 120 -y 40 -s tx \
 	    "env HOME='$HOME' $* '$TINGXIE' demo.tingxie market; echo EXIT=\$? >exit.txt; sleep 600"
 	T set-option -g window-size manual >/dev/null 2>&1
@@ -133,6 +134,29 @@ keys Escape
 same "Escape drops the draft" "$(sqlite3 demo.tingxie 'SELECT count(*) FROM draft')" "0"
 same "stored text unchanged" "$(row 2)" "4.013 5.000 呢個幾多錢 hello"
 keys q
+
+# Another user's change shows up without a restart.
+start
+wait_for "open for a live change" "demo.tingxie +market"
+"$TINGXIE" segments demo.tingxie add --rec market --start 11.5 --end 11.9 \
+    --text "from elsewhere 别处" >/dev/null
+wait_for "live change appears" "from elsewhere 别处"
+keys q
+
+# 8, 16 and 256 colours, and none; an unknown terminal is a clear error.
+for term in xterm-256color xterm-16color xterm vt100; do
+	start "TERM=$term"
+	wait_for "opens with TERM=$term" "早晨！今日啲菜好新鮮。"
+	keys q
+	sleep 0.3
+	same "quits with TERM=$term" "$(cat exit.txt 2>/dev/null)" "EXIT=0"
+done
+
+start "TERM=no-such-terminal"
+sleep 1
+same "unknown terminal exits 1" "$(cat exit.txt 2>/dev/null)" "EXIT=1"
+shot
+contains "unknown terminal is explained" screen.txt "cannot drive terminal type 'no-such-terminal'"
 
 # A storm of resizes, down to a size too small to use and back.
 start
