@@ -168,6 +168,8 @@ key_char(const char *s)
 	utf8proc_int32_t	cp;
 	utf8proc_ssize_t	n;
 
+	if (*s == '\0')
+		return KEYC_NONE;
 	n = utf8proc_iterate((const utf8proc_uint8_t *)s, -1, &cp);
 	if (n <= 0 || s[n] != '\0' || !key_is_char((key_code)cp))
 		return KEYC_NONE;

@@ -51,7 +51,8 @@ main(int argc, char **argv)
 		return EXIT_OK;
 	}
 	/* "tingxie PROJECT [RECORDING]" opens the screen. */
-	if (cmd_find(argv[1]) == NULL && access(argv[1], F_OK) == 0) {
+	if (cmd_find(argv[1]) == NULL && (access(argv[1], F_OK) == 0 ||
+	    argv[1][0] == '-')) {
 		argv[0] = (char *)"open";
 		e = cmd_find("open");
 		return e->exec(e, argc, argv);
