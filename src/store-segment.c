@@ -93,9 +93,37 @@ out:
 	return rc;
 }
 
+/*
+ * Binds a segment's recording, channel, start, end, speaker, language,
+ * dialect, stage and text to columns first .. first + 8 (the order every
+ * statement here lists them in). Creates a speaker named by code only.
+ */
+static int
+store_bind_segment(struct store *s, sqlite3_stmt *st, int first,
+    struct segment *seg, char **cause)
+{
+	if (seg->speaker != NULL && seg->speaker_id == 0 &&
+	    store_speaker_ensure(s, seg->speaker, 1, &seg->speaker_id,
+	    cause) != 0)
+		return -1;
+	sqlite3_bind_int64(st, first, seg->recording_id);
+	sqlite3_bind_int(st, first + 1, seg->channel);
+	sqlite3_bind_int64(st, first + 2, seg->start);
+	sqlite3_bind_int64(st, first + 3, seg->end);
+	if (seg->speaker_id != 0)
+		sqlite3_bind_int64(st, first + 4, seg->speaker_id);
+	else
+		sqlite3_bind_null(st, first + 4);
+	store_bind_text(st, first + 5, seg->lang);
+	store_bind_text(st, first + 6, seg->dialect);
+	store_bind_text(st, first + 7, segment_stage_name(seg->stage));
+	store_bind_text(st, first + 8, seg->text);
+	return 0;
+}
+
 /* Appends the segment's current state as revision seg->version. */
 static int
-store_revision_add(struct store *s, const struct segment *seg, int64_t author,
+store_revision_add(struct store *s, struct segment *seg, int64_t author,
     const char *pass, const char *action, const char *comment, char **cause)
 {
 	static const char sql[] =
@@ -113,16 +141,8 @@ store_revision_add(struct store *s, const struct segment *seg, int64_t author,
 	sqlite3_bind_int64(st, 4, store_now_ms());
 	store_bind_text(st, 5, pass);
 	store_bind_text(st, 6, action);
-	sqlite3_bind_int64(st, 7, seg->recording_id);
-	sqlite3_bind_int(st, 8, seg->channel);
-	sqlite3_bind_int64(st, 9, seg->start);
-	sqlite3_bind_int64(st, 10, seg->end);
-	if (seg->speaker_id != 0)
-		sqlite3_bind_int64(st, 11, seg->speaker_id);
-	store_bind_text(st, 12, seg->lang);
-	store_bind_text(st, 13, seg->dialect);
-	store_bind_text(st, 14, segment_stage_name(seg->stage));
-	store_bind_text(st, 15, seg->text);
+	if (store_bind_segment(s, st, 7, seg, cause) != 0)
+		return -1;
 	sqlite3_bind_int(st, 16, seg->deleted != 0);
 	store_bind_text(st, 17, comment);
 	return store_step_done(s, st, _("saving the revision"), cause);
@@ -139,22 +159,9 @@ store_segment_insert(struct store *s, struct segment *seg, int64_t author,
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
 	sqlite3_stmt	*st;
 
-	if (seg->speaker != NULL && seg->speaker_id == 0 &&
-	    store_speaker_ensure(s, seg->speaker, 1, &seg->speaker_id,
-	    cause) != 0)
+	if ((st = store_stmt(s, sql, cause)) == NULL ||
+	    store_bind_segment(s, st, 1, seg, cause) != 0)
 		return -1;
-	if ((st = store_stmt(s, sql, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, seg->recording_id);
-	sqlite3_bind_int(st, 2, seg->channel);
-	sqlite3_bind_int64(st, 3, seg->start);
-	sqlite3_bind_int64(st, 4, seg->end);
-	if (seg->speaker_id != 0)
-		sqlite3_bind_int64(st, 5, seg->speaker_id);
-	store_bind_text(st, 6, seg->lang);
-	store_bind_text(st, 7, seg->dialect);
-	store_bind_text(st, 8, segment_stage_name(seg->stage));
-	store_bind_text(st, 9, seg->text);
 	if (store_step_done(s, st, _("adding the segment"), cause) != 0)
 		return -1;
 	seg->id = sqlite3_last_insert_rowid(s->db);
@@ -218,22 +225,9 @@ store_segment_write(struct store *s, struct segment *seg, int64_t expect,
 	    "WHERE id = ? AND version = ?";
 	sqlite3_stmt	*st;
 
-	if (seg->speaker != NULL && seg->speaker_id == 0 &&
-	    store_speaker_ensure(s, seg->speaker, 1, &seg->speaker_id,
-	    cause) != 0)
+	if ((st = store_stmt(s, sql, cause)) == NULL ||
+	    store_bind_segment(s, st, 1, seg, cause) != 0)
 		return -1;
-	if ((st = store_stmt(s, sql, cause)) == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, seg->recording_id);
-	sqlite3_bind_int(st, 2, seg->channel);
-	sqlite3_bind_int64(st, 3, seg->start);
-	sqlite3_bind_int64(st, 4, seg->end);
-	if (seg->speaker_id != 0)
-		sqlite3_bind_int64(st, 5, seg->speaker_id);
-	store_bind_text(st, 6, seg->lang);
-	store_bind_text(st, 7, seg->dialect);
-	store_bind_text(st, 8, segment_stage_name(seg->stage));
-	store_bind_text(st, 9, seg->text);
 	sqlite3_bind_int(st, 10, seg->deleted != 0);
 	sqlite3_bind_int64(st, 11, seg->id);
 	sqlite3_bind_int64(st, 12, expect);

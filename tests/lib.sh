@@ -67,6 +67,19 @@ integrity() {
 	same "integrity of $1" "$r" "ok"
 }
 
+# capture_audio FILE: ALSA's default PCM becomes a file plugin over the
+# null device, so every sample played lands in FILE (raw, as played).
+capture_audio() {
+	cat >"$HOME/.asoundrc" <<ASOUND
+pcm.!default {
+    type file
+    slave.pcm "null"
+    file "$1"
+    format "raw"
+}
+ASOUND
+}
+
 finish() {
 	echo "# $TEST_NAME: $PASSED passed, $FAILED failed"
 	[ "$FAILED" -eq 0 ] && exit 0

@@ -4,14 +4,7 @@
 # every sample played lands in a raw file that is compared with the source.
 . "$TESTS_SRCDIR/lib.sh"
 
-cat >"$HOME/.asoundrc" <<ASOUND
-pcm.!default {
-    type file
-    slave.pcm "null"
-    file "$WORK/out.raw"
-    format "raw"
-}
-ASOUND
+capture_audio "$WORK/out.raw"
 
 mkdir audio
 "$TXAUDIO" tone audio/tone.wav --seconds 2 --rate 16000 --freq 440

@@ -11,14 +11,7 @@ SOCK="tingxie-test-$$"
 T() { tmux -L "$SOCK" -f /dev/null "$@"; }
 trap 'T kill-server 2>/dev/null' EXIT
 
-cat >"$HOME/.asoundrc" <<ASOUND
-pcm.!default {
-    type file
-    slave.pcm "null"
-    file "$WORK/out.raw"
-    format "raw"
-}
-ASOUND
+capture_audio "$WORK/out.raw"
 sh "$TESTS_SRCDIR/../demo/make-project.sh" "$TINGXIE" demo.tingxie >/dev/null || exit 99
 DEMO_AUDIO="$TESTS_SRCDIR/../demo/audio"
 
