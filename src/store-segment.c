@@ -189,26 +189,33 @@ store_segment_add(struct store *s, struct segment *seg, char **cause)
 	return store_commit(s, cause);
 }
 
-/* Says who last changed a segment, for a conflict message. */
-static char *
-store_segment_conflict(struct store *s, const struct segment *seg)
+char *
+store_segment_author(struct store *s, int64_t id)
 {
 	static const char sql[] =
-	    "SELECT u.login, r.time FROM revision r JOIN user u ON u.id = "
-	    "r.author WHERE r.segment_id = ? ORDER BY r.version DESC LIMIT 1";
+	    "SELECT u.login FROM revision r JOIN user u ON u.id = r.author "
+	    "WHERE r.segment_id = ? ORDER BY r.version DESC LIMIT 1";
 	sqlite3_stmt	*st;
-	char		*ignored = NULL, *who = NULL, *msg;
+	char		*ignored = NULL, *who = NULL;
 
 	if ((st = store_stmt(s, sql, &ignored)) != NULL) {
-		sqlite3_bind_int64(st, 1, seg->id);
+		sqlite3_bind_int64(st, 1, id);
 		if (sqlite3_step(st) == SQLITE_ROW)
 			who = store_column_text(st, 0);
 		sqlite3_reset(st);
 	}
 	free(ignored);
+	return who != NULL ? who : xstrdup(_("someone else"));
+}
+
+/* Says who last changed a segment, for a conflict message. */
+static char *
+store_segment_conflict(struct store *s, const struct segment *seg)
+{
+	char	*who = store_segment_author(s, seg->id), *msg;
+
 	msg = xprintf(_("segment %lld was changed by %s since you opened it; "
-	    "nothing was overwritten"), (long long)seg->id,
-	    who != NULL ? who : _("someone else"));
+	    "nothing was overwritten"), (long long)seg->id, who);
 	free(who);
 	return msg;
 }

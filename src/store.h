@@ -178,6 +178,8 @@ int	 store_segment_merge(struct store *, struct segment *first,
 /* Marks a segment deleted (a revision like any change). */
 int	 store_segment_delete(struct store *, struct segment *seg,
 	     char **cause);
+/* The login of whoever wrote a segment's latest revision (caller frees). */
+char	*store_segment_author(struct store *, int64_t id);
 /* Copies a segment's fields (strings duplicated) into a cleared *dst. */
 void	 segment_copy(struct segment *dst, const struct segment *src);
 

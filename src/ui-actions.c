@@ -685,9 +685,12 @@ ui_edit_commit(struct tui *t)
 		return 0;
 	}
 	if (g.version != t->edit_version && !t->conflict) {
+		char	*who = store_segment_author(t->store, g.id);
+
 		ui_message(t, _("%s changed this segment meanwhile: theirs is "
 		    "\"%s\". Enter again keeps yours, Escape takes theirs."),
-		    _("Someone"), g.text);
+		    who, g.text);
+		free(who);
 		t->conflict = 1;
 		t->edit_version = g.version;
 		segment_clear(&g);

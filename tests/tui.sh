@@ -9,7 +9,9 @@ if ! command -v tmux >/dev/null 2>&1; then
 fi
 SOCK="tingxie-test-$$"
 T() { tmux -L "$SOCK" -f /dev/null "$@"; }
-trap 'T kill-server 2>/dev/null' EXIT
+# The other user of the conflict test has a tmux server of their own.
+T2() { tmux -L "$SOCK-2" -f /dev/null "$@"; }
+trap 'T kill-server 2>/dev/null; T2 kill-server 2>/dev/null' EXIT
 
 capture_audio "$WORK/out.raw"
 sh "$TESTS_SRCDIR/../demo/make-project.sh" "$TINGXIE" demo.tingxie >/dev/null || exit 99
@@ -150,6 +152,42 @@ sleep 1
 same "unknown terminal exits 1" "$(cat exit.txt 2>/dev/null)" "EXIT=1"
 shot
 contains "unknown terminal is explained" screen.txt "cannot drive terminal type 'no-such-terminal'"
+
+# SIGHUP (a dropped SSH connection) saves the draft and exits cleanly.
+start
+wait_for "open before SIGHUP" "demo.tingxie +market"
+keys j j j j Enter
+text "hangup 挂断"
+signal HUP
+sleep 1
+same "SIGHUP exits 0" "$(cat exit.txt 2>/dev/null)" "EXIT=0"
+same "SIGHUP kept a draft" "$(sqlite3 demo.tingxie 'SELECT text FROM draft')" "hangup 挂断"
+sqlite3 demo.tingxie 'DELETE FROM draft'
+
+# Two people edit the same segment: the second to save is shown the first's
+# text and chooses; nothing is silently overwritten.
+start
+wait_for "first editor open" "demo.tingxie +market"
+T2 new-session -d -x 120 -y 40 -s other \
+    "env HOME='$HOME' '$TINGXIE' demo.tingxie market; sleep 600"
+sleep 1
+keys j j j Enter End
+T2 send-keys -t other j j j Enter End; sleep 0.3
+T2 send-keys -t other -l " theirs"; sleep 0.3
+T2 send-keys -t other Enter; sleep 0.3
+text " mine"
+same "the other saved first" "$(row 4)" "6.557 9.017 草稿 draft theirs"
+keys Enter
+wait_for "conflict is shown with their text" "changed this segment meanwhile: theirs is \"草稿 draft theirs\""
+same "nothing overwritten yet" "$(row 4)" "6.557 9.017 草稿 draft theirs"
+keys Enter
+same "second Enter keeps mine" "$(row 4)" "6.557 9.017 草稿 draft mine"
+same "both versions are in the history" \
+    "$(sqlite3 demo.tingxie "SELECT count(*) FROM revision WHERE text IN ('草稿 draft theirs', '草稿 draft mine')")" "2"
+keys q
+T2 send-keys -t other q
+sleep 0.3
+T2 kill-server
 
 # A storm of resizes, down to a size too small to use and back.
 start
