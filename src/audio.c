@@ -19,7 +19,7 @@
 #include "peaks.h"
 #include "xmalloc.h"
 
-#define AUDIO_SCAN_FRAMES	16384		/* divides AUDIO_BLOCK_FRAMES */
+#define AUDIO_SCAN_FRAMES	65536		/* divides AUDIO_BLOCK_FRAMES */
 #define AUDIO_BLOCK_FRAMES	(1 << 20)	/* checksum block */
 
 struct audio_file {
