@@ -101,6 +101,37 @@ ui_lanes(struct tui *t)
 	}
 }
 
+/* Whether a segment matches the filter (any field contains it). */
+static int
+ui_matches(const struct tui *t, const struct segment *g)
+{
+	const char	*fields[] = { g->text, g->speaker, g->lang, g->dialect,
+			    segment_stage_name(g->stage) };
+
+	if (t->filter == NULL)
+		return 1;
+	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		if (fields[i] != NULL && strcasestr(fields[i], t->filter) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+/* Keeps the segments that match the filter, in place; returns how many. */
+static size_t
+ui_filter(const struct tui *t, struct segment *segs, size_t n)
+{
+	size_t	kept = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (ui_matches(t, &segs[i]))
+			segs[kept++] = segs[i];
+		else
+			segment_clear(&segs[i]);
+	}
+	return kept;
+}
+
 void
 ui_reload(struct tui *t, int64_t select_id)
 {
@@ -118,6 +149,7 @@ ui_reload(struct tui *t, int64_t select_id)
 	}
 	if (select_id == 0 && t->nsegs > 0)
 		select_id = t->segs[t->cur].id;
+	n = ui_filter(t, segs, n);
 	segment_list_free(t->segs, t->nsegs);
 	t->segs = segs;
 	t->nsegs = n;
@@ -365,6 +397,7 @@ tui_free(struct tui *t)
 	free(t->message);
 	free(t->audio_note);
 	free(t->search);
+	free(t->filter);
 	store_close(t->store);
 }
 

@@ -312,6 +312,26 @@ act_search(struct tui *t)
 	ui_prompt_begin(t, _("Find text: "), ui_search_done);
 }
 
+static void
+ui_filter_done(struct tui *t, const char *text)
+{
+	free(t->filter);
+	t->filter = *text != '\0' ? xstrdup(text) : NULL;
+	ui_reload(t, 0);
+	if (t->filter != NULL && t->nsegs == 0)
+		ui_message(t, _("No segment matches \"%s\"; F and Enter on an "
+		    "empty line shows them all."), t->filter);
+}
+
+static void
+act_filter(struct tui *t)
+{
+	if (ui_edit_leave(t) != 0)
+		return;
+	ui_prompt_begin(t, _("Show segments containing (empty: all): "),
+	    ui_filter_done);
+}
+
 /* ---- changing segments ---- */
 
 /* Records a one-segment change for undo; before may be a deleted copy. */
@@ -870,6 +890,7 @@ static void (*const ui_actions[ACTION_COUNT])(struct tui *) = {
 	[ACTION_ZOOM_IN] = act_zoom_in,
 	[ACTION_ZOOM_OUT] = act_zoom_out,
 	[ACTION_SEARCH] = act_search,
+	[ACTION_FILTER] = act_filter,
 	[ACTION_HELP] = act_help,
 	[ACTION_QUIT] = act_quit,
 };

@@ -83,10 +83,13 @@ ui_draw_header(struct tui *t)
 	clrtoeol();
 	attron(A_REVERSE);
 	mvhline(t->lay.header, 0, ' ', t->cols);
-	xasprintf(&line, " %s  %s  %s / %s  %.1fx  %s%s", store_path(t->store),
-	    r->name, timecode_hms(t->playhead, r->rate, ph),
+	xasprintf(&line, " %s  %s  %s / %s  %.1fx  %s  %s%s%s",
+	    store_path(t->store), r->name,
+	    timecode_hms(t->playhead, r->rate, ph),
 	    timecode_hms(r->frames, r->rate, dur), t->speed,
-	    store_login(t->store), t->playing ? _("  playing") : "");
+	    store_login(t->store), _("filter: "),
+	    t->filter != NULL ? t->filter : _("all"),
+	    t->playing ? _("  playing") : "");
 	ui_put(t, t->lay.header, 0, line, t->cols);
 	free(line);
 	attroff(A_REVERSE);

@@ -122,6 +122,7 @@ struct tui {
 	int64_t			 message_ms;
 	int			 quit;
 	char			*search;	/* last search */
+	char			*filter;	/* segments shown must match */
 };
 
 /* tui.c */

@@ -130,6 +130,19 @@ same "Escape drops the draft" "$(sqlite3 demo.tingxie 'SELECT count(*) FROM draf
 same "stored text unchanged" "$(row 2)" "4.013 5.000 呢個幾多錢 hello"
 keys q
 
+# A filter: only matching segments, named in the header; empty clears it.
+start
+wait_for "header says no filter" "filter: all"
+keys F
+text "草稿"
+keys Enter
+wait_for "header names the filter" "filter: 草稿"
+shot
+same "only matching segments listed" "$(grep -c '^[> ] *[0-9]*\.[0-9]\{3\} ' screen.txt)" "1"
+keys F Enter
+wait_for "filter cleared" "filter: all"
+keys q
+
 # Another user's change shows up without a restart.
 start
 wait_for "open for a live change" "demo.tingxie +market"
