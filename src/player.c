@@ -40,7 +40,6 @@ struct player {
 
 	atomic_int		 stop;		/* controller -> decoder */
 	atomic_int		 eof;		/* decoder -> output */
-	atomic_int		 paused;
 	atomic_int_fast64_t	 consumed;	/* output frames played */
 	atomic_uint_fast64_t	 underruns;
 	char			*error;		/* decoder's failure */
@@ -57,7 +56,6 @@ player_new(const struct output_ops *ops, char **cause)
 	p->ops = ops;
 	atomic_init(&p->stop, 0);
 	atomic_init(&p->eof, 0);
-	atomic_init(&p->paused, 0);
 	atomic_init(&p->consumed, 0);
 	atomic_init(&p->underruns, 0);
 	return p;
@@ -86,10 +84,6 @@ player_pull(void *arg, int16_t *buf, size_t frames)
 	size_t		 want = frames * (size_t)p->outch, got;
 	int64_t		 deadline = 0;
 
-	if (atomic_load_explicit(&p->paused, memory_order_relaxed)) {
-		memset(buf, 0, want * sizeof *buf);
-		return frames;
-	}
 	got = ringbuf_read(&p->ring, buf, want);
 	while (got < want &&
 	    !atomic_load_explicit(&p->eof, memory_order_acquire)) {
@@ -223,7 +217,6 @@ player_stop(struct player *p)
 	ringbuf_free(&p->ring);
 	free(p->error);
 	p->error = NULL;
-	atomic_store(&p->paused, 0);
 }
 
 /* Waits until the ring is full or the decoder is done, for a while. */
@@ -291,12 +284,6 @@ player_play(struct player *p, const struct player_request *rq, char **cause)
 fail:
 	player_stop(p);
 	return -1;
-}
-
-void
-player_pause(struct player *p, int paused)
-{
-	atomic_store(&p->paused, paused != 0);
 }
 
 int

@@ -40,8 +40,7 @@ void		 player_free(struct player *);
 int		 player_play(struct player *, const struct player_request *,
 		     char **cause);
 void		 player_stop(struct player *);
-void		 player_pause(struct player *, int paused);
-/* Nonzero while a request is playing or paused. */
+/* Nonzero while a request is playing. */
 int		 player_active(struct player *);
 /* Blocks until the request has played to its end. */
 void		 player_wait(struct player *);

@@ -27,13 +27,6 @@ ringbuf_free(struct ringbuf *rb)
 	rb->buf = NULL;
 }
 
-void
-ringbuf_reset(struct ringbuf *rb)
-{
-	atomic_store(&rb->head, 0);
-	atomic_store(&rb->tail, 0);
-}
-
 size_t
 ringbuf_readable(struct ringbuf *rb)
 {

@@ -22,8 +22,6 @@ struct ringbuf {
 /* Makes a ring holding at least min samples. */
 void	 ringbuf_init(struct ringbuf *, size_t min);
 void	 ringbuf_free(struct ringbuf *);
-/* Empties the ring; only while neither side runs. */
-void	 ringbuf_reset(struct ringbuf *);
 size_t	 ringbuf_readable(struct ringbuf *);
 size_t	 ringbuf_writable(struct ringbuf *);
 /* Copies up to n samples; returns how many. */

@@ -41,6 +41,16 @@ void		 store_rollback(struct store *);
 int		 store_step_done(struct store *, sqlite3_stmt *, const char *what,
 		     char **cause);
 char		*store_column_text(sqlite3_stmt *, int col);
+/*
+ * Steps a bound statement to its end, appending one element of elem bytes
+ * per row to a new array (*out, *n), filled in by row(). On a failure the
+ * rows read so far are given to release(), *out is NULL and *cause says
+ * what failed.
+ */
+int		 store_collect(struct store *, sqlite3_stmt *, size_t elem,
+		     void (*row)(sqlite3_stmt *, void *),
+		     void (*release)(void *, size_t), void **out, size_t *n,
+		     const char *what, char **cause);
 void		 store_bind_text(sqlite3_stmt *, int col, const char *);
 int64_t		 store_now_ms(void);
 

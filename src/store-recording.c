@@ -17,8 +17,10 @@
 	"AND s.deleted = 0)"
 
 static void
-store_recording_row(sqlite3_stmt *st, struct store_recording *r)
+store_recording_row(sqlite3_stmt *st, void *dst)
 {
+	struct store_recording	*r = dst;
+
 	r->id = sqlite3_column_int64(st, 0);
 	r->name = store_column_text(st, 1);
 	r->path = store_column_text(st, 2);
@@ -260,6 +262,12 @@ store_recording_find(struct store *s, const char *name,
 	return store_recording_one(s, st, out, name, cause);
 }
 
+static void
+store_recording_release(void *list, size_t n)
+{
+	store_recording_list_free(list, n);
+}
+
 int
 store_recording_list(struct store *s, struct store_recording **out, size_t *n,
     char **cause)
@@ -267,29 +275,17 @@ store_recording_list(struct store *s, struct store_recording **out, size_t *n,
 	static const char sql[] =
 	    "SELECT " RECORDING_COLUMNS " FROM recording r ORDER BY r.name";
 	sqlite3_stmt	*st;
-	size_t		 cap = 0;
+	void		*rows;
 	int		 rc;
 
 	*out = NULL;
 	*n = 0;
 	if ((st = store_stmt(s, sql, cause)) == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 16;
-			*out = xreallocarray(*out, cap, sizeof **out);
-		}
-		store_recording_row(st, &(*out)[(*n)++]);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		*cause = store_error(s, _("reading recordings"));
-		store_recording_list_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	rc = store_collect(s, st, sizeof **out, store_recording_row,
+	    store_recording_release, &rows, n, _("reading recordings"), cause);
+	*out = rows;
+	return rc;
 }
 
 int

@@ -399,8 +399,9 @@ segment_copy(struct segment *dst, const struct segment *src)
 	"LEFT JOIN speaker p ON p.id = g.speaker_id "
 
 static void
-store_segment_row(sqlite3_stmt *st, struct segment *g)
+store_segment_row(sqlite3_stmt *st, void *dst)
 {
+	struct segment	*g = dst;
 	const char	*stage;
 
 	memset(g, 0, sizeof *g);
@@ -444,6 +445,12 @@ store_segment_get(struct store *s, int64_t id, struct segment *out,
 	return -1;
 }
 
+static void
+store_segment_release(void *list, size_t n)
+{
+	segment_list_free(list, n);
+}
+
 int
 store_segment_list(struct store *s, const struct segment_filter *f,
     struct segment **out, size_t *n, char **cause)
@@ -452,7 +459,7 @@ store_segment_list(struct store *s, const struct segment_filter *f,
 	    "WHERE g.deleted = 0 AND (?1 = 0 OR g.recording_id = ?1) "
 	    "ORDER BY r.name, g.start, g.\"end\", g.id";
 	sqlite3_stmt	*st;
-	size_t		 cap = 0;
+	void		*rows;
 	int		 rc;
 
 	*out = NULL;
@@ -460,22 +467,10 @@ store_segment_list(struct store *s, const struct segment_filter *f,
 	if ((st = store_stmt(s, sql, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, f != NULL ? f->recording_id : 0);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 64;
-			*out = xreallocarray(*out, cap, sizeof **out);
-		}
-		store_segment_row(st, &(*out)[(*n)++]);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		*cause = store_error(s, _("reading segments"));
-		segment_list_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	rc = store_collect(s, st, sizeof **out, store_segment_row,
+	    store_segment_release, &rows, n, _("reading segments"), cause);
+	*out = rows;
+	return rc;
 }
 
 int64_t
@@ -535,6 +530,23 @@ store_draft_clear(struct store *s, int64_t segment_id, char **cause)
 	return store_step_done(s, st, _("clearing the draft"), cause);
 }
 
+static void
+store_draft_row(sqlite3_stmt *st, void *dst)
+{
+	struct store_draft	*d = dst;
+
+	d->segment_id = sqlite3_column_int64(st, 0);
+	d->base_version = sqlite3_column_int64(st, 1);
+	d->text = store_column_text(st, 2);
+	d->saved = sqlite3_column_int64(st, 3);
+}
+
+static void
+store_draft_release(void *list, size_t n)
+{
+	store_draft_list_free(list, n);
+}
+
 int
 store_draft_list(struct store *s, struct store_draft **out, size_t *n,
     char **cause)
@@ -544,7 +556,7 @@ store_draft_list(struct store *s, struct store_draft **out, size_t *n,
 	    "JOIN user u ON u.id = d.user_id WHERE u.login = ? "
 	    "ORDER BY d.saved DESC";
 	sqlite3_stmt	*st;
-	size_t		 cap = 0;
+	void		*rows;
 	int		 rc;
 
 	*out = NULL;
@@ -552,28 +564,10 @@ store_draft_list(struct store *s, struct store_draft **out, size_t *n,
 	if ((st = store_stmt(s, sql, cause)) == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, store_login(s), -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct store_draft *d;
-
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 8;
-			*out = xreallocarray(*out, cap, sizeof **out);
-		}
-		d = &(*out)[(*n)++];
-		d->segment_id = sqlite3_column_int64(st, 0);
-		d->base_version = sqlite3_column_int64(st, 1);
-		d->text = store_column_text(st, 2);
-		d->saved = sqlite3_column_int64(st, 3);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		*cause = store_error(s, _("reading drafts"));
-		store_draft_list_free(*out, *n);
-		*out = NULL;
-		*n = 0;
-		return -1;
-	}
-	return 0;
+	rc = store_collect(s, st, sizeof **out, store_draft_row,
+	    store_draft_release, &rows, n, _("reading drafts"), cause);
+	*out = rows;
+	return rc;
 }
 
 void

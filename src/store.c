@@ -144,6 +144,35 @@ store_column_text(sqlite3_stmt *st, int col)
 	return t == NULL ? NULL : xstrdup((const char *)t);
 }
 
+int
+store_collect(struct store *s, sqlite3_stmt *st, size_t elem,
+    void (*row)(sqlite3_stmt *, void *), void (*release)(void *, size_t),
+    void **out, size_t *n, const char *what, char **cause)
+{
+	size_t	cap = 0;
+	int	rc;
+
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*out = xreallocarray(*out, cap, elem);
+		}
+		row(st, (char *)*out + *n * elem);
+		(*n)++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE) {
+		*cause = store_error(s, what);
+		release(*out, *n);
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
+	return 0;
+}
+
 void
 store_bind_text(sqlite3_stmt *st, int col, const char *v)
 {

@@ -82,12 +82,6 @@ timecode_parse(const char *s, int rate, int64_t *frames, char **cause)
 	return 0;
 }
 
-int
-timecode_parse_ms(const char *s, int64_t *ms, char **cause)
-{
-	return timecode_parse(s, 1000, ms, cause);
-}
-
 int64_t
 timecode_ms(int64_t frames, int rate)
 {

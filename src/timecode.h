@@ -18,8 +18,6 @@
  * frees) naming the text and what is accepted.
  */
 int	 timecode_parse(const char *s, int rate, int64_t *frames, char **cause);
-/* Parses seconds to whole milliseconds, for callers without a rate. */
-int	 timecode_parse_ms(const char *s, int64_t *ms, char **cause);
 /* frames -> "h:mm:ss.mmm" */
 char	*timecode_hms(int64_t frames, int rate, char buf[TIMECODE_BUFSIZE]);
 /* frames -> seconds with three decimals, "12.345" */
