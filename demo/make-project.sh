@@ -12,6 +12,23 @@ if [ -e "$project" ]; then
 	exit 1
 fi
 "$tingxie" init "$project" >/dev/null
+# The project's languages, dialect tags and speakers.
+for l in "cmn-Hans Mandarin (simplified)" "yue-Hant-HK Cantonese (Hong Kong)" \
+    "en English" "en-GB English (British)"; do
+	"$tingxie" vocab "$project" add language "${l%% *}" "${l#* }"
+done
+"$tingxie" vocab "$project" add dialect beijing "Beijing Mandarin"
+"$tingxie" vocab "$project" add dialect taiwan "Taiwan Mandarin"
+"$tingxie" vocab "$project" add dialect hongkong "Hong Kong Cantonese"
+"$tingxie" vocab "$project" add dialect guangzhou "Guangzhou Cantonese"
+"$tingxie" speakers "$project" add SPK1 --name "Chair" --gender f \
+    --lang cmn-Hans --dialect beijing
+"$tingxie" speakers "$project" add SPK2 --name "Engineer" --gender m \
+    --lang cmn-Hans
+"$tingxie" speakers "$project" add SPK3 --name "Stallholder" --gender f \
+    --lang yue-Hant-HK --dialect hongkong
+"$tingxie" speakers "$project" add SPK4 --name "Customer" --gender m \
+    --lang yue-Hant-HK --dialect guangzhou
 "$tingxie" add --lang cmn-Hans "$project" "$here/audio/meeting.flac" >/dev/null
 "$tingxie" add --lang yue-Hant-HK "$project" "$here/audio/market.flac" >/dev/null
 tail -n +2 "$here/segments.tsv" |

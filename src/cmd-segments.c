@@ -1,6 +1,7 @@
 /* cmd-segments.c: tingxie segments PROJECT [list|add] */
 #include "config.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,9 +13,14 @@
 #include "xmalloc.h"
 
 static int
-cmd_segments_list(const struct cmd_entry *e, struct store *s, const char *recname,
-    int tsv)
+cmd_segments_list(const struct cmd_entry *e, struct store *s, int argc,
+    char **argv)
 {
+	static const struct option opts[] = {
+		{ "rec", required_argument, NULL, 'r' },
+		{ "tsv", no_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 }
+	};
 	const char *headers[] = { _(">id"), _("recording"), _(">start"),
 	    _(">end"), _("speaker"), _("language"), _("dialect"), _("stage"),
 	    _("text") };
@@ -25,14 +31,25 @@ cmd_segments_list(const struct cmd_entry *e, struct store *s, const char *recnam
 	size_t			 n;
 	char			*cause = NULL, id[24], a[TIMECODE_BUFSIZE],
 				 b[TIMECODE_BUFSIZE];
+	int			 c, tsv = 0;
 
-	(void)e;
-	if (recname != NULL) {
-		if (store_recording_find(s, recname, &rec, &cause) != 0)
-			return cmd_fail(cause);
-		f.recording_id = rec.id;
-		store_recording_clear(&rec);
+	while ((c = getopt_long(argc, argv, "r:t", opts, NULL)) != -1) {
+		switch (c) {
+		case 'r':
+			if (store_recording_find(s, optarg, &rec, &cause) != 0)
+				return cmd_fail(cause);
+			f.recording_id = rec.id;
+			store_recording_clear(&rec);
+			break;
+		case 't':
+			tsv = 1;
+			break;
+		default:
+			return cmd_usage(e, NULL);
+		}
 	}
+	if (optind != argc)
+		return cmd_usage(e, _("unexpected '%s'"), argv[optind]);
 	if (store_segment_list(s, &f, &segs, &n, &cause) != 0)
 		return cmd_fail(cause);
 	t = table_new(9, headers);
@@ -69,8 +86,8 @@ cmd_segments_add(const struct cmd_entry *e, struct store *s, int argc,
 		{ "text", required_argument, NULL, 't' },
 		{ "speaker", required_argument, NULL, 'p' },
 		{ "lang", required_argument, NULL, 'l' },
+		{ "dialect", required_argument, NULL, 'd' },
 		{ "channel", required_argument, NULL, 'c' },
-		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char		*recname = NULL, *start = NULL, *end = NULL;
@@ -81,8 +98,7 @@ cmd_segments_add(const struct cmd_entry *e, struct store *s, int argc,
 	int			 c, rc = EXIT_FAIL;
 
 	memset(&seg, 0, sizeof seg);
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "r:s:e:t:p:l:c:h", opts,
+	while ((c = getopt_long(argc, argv, "r:s:e:t:p:l:d:c:", opts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'r':
@@ -106,6 +122,10 @@ cmd_segments_add(const struct cmd_entry *e, struct store *s, int argc,
 			free(seg.lang);
 			seg.lang = xstrdup(optarg);
 			break;
+		case 'd':
+			free(seg.dialect);
+			seg.dialect = xstrdup(optarg);
+			break;
 		case 'c':
 			if (cmd_number(optarg, 1, 64, &channel) != 0) {
 				segment_clear(&seg);
@@ -114,9 +134,6 @@ cmd_segments_add(const struct cmd_entry *e, struct store *s, int argc,
 			}
 			channel--;
 			break;
-		case 'h':
-			segment_clear(&seg);
-			return cmd_help(e);
 		default:
 			segment_clear(&seg);
 			return cmd_usage(e, NULL);
@@ -142,7 +159,7 @@ cmd_segments_add(const struct cmd_entry *e, struct store *s, int argc,
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	if (store_segment_add(s, &seg, &cause) != 0) {
+	if (store_segment_create(s, &seg, &cause) != 0) {
 		rc = cmd_fail(cause);
 		goto out;
 	}
@@ -155,58 +172,98 @@ out:
 }
 
 static int
-cmd_segments_exec(const struct cmd_entry *e, int argc, char **argv)
+cmd_segments_set(const struct cmd_entry *e, struct store *s, int argc,
+    char **argv)
 {
 	static const struct option opts[] = {
-		{ "rec", required_argument, NULL, 'r' },
-		{ "tsv", no_argument, NULL, 't' },
-		{ "help", no_argument, NULL, 'h' },
+		{ "start", required_argument, NULL, 's' },
+		{ "end", required_argument, NULL, 'e' },
+		{ "text", required_argument, NULL, 't' },
+		{ "speaker", required_argument, NULL, 'p' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "dialect", required_argument, NULL, 'd' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char	*recname = NULL;
-	struct store	*s;
-	int		 c, tsv = 0, rc;
+	struct segment_edit	 ed = { NULL, NULL, NULL, NULL, -1, -1 };
+	struct store_recording	 rec;
+	struct segment		 seg;
+	const char		*start = NULL, *end = NULL;
+	char			*cause = NULL;
+	long			 id;
+	int			 c, rc;
 
-	/* "segments PROJECT add ...": the action's options are its own. */
-	if (argc >= 3 && strcmp(argv[2], "add") == 0) {
-		if ((s = cmd_open(argv[1], STORE_WRITE)) == NULL)
-			return EXIT_FAIL;
-		rc = cmd_segments_add(e, s, argc - 2, argv + 2);
-		store_close(s);
-		return rc;
-	}
-	while ((c = getopt_long(argc, argv, "r:th", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "s:e:t:p:l:d:", opts,
+	    NULL)) != -1) {
 		switch (c) {
-		case 'r':
-			recname = optarg;
+		case 's':
+			start = optarg;
+			break;
+		case 'e':
+			end = optarg;
 			break;
 		case 't':
-			tsv = 1;
+			ed.text = optarg;
 			break;
-		case 'h':
-			return cmd_help(e);
+		case 'p':
+			ed.speaker = optarg;
+			break;
+		case 'l':
+			ed.lang = optarg;
+			break;
+		case 'd':
+			ed.dialect = optarg;
+			break;
 		default:
 			return cmd_usage(e, NULL);
 		}
 	}
-	if (argc - optind == 2 && strcmp(argv[optind + 1], "list") == 0)
-		argc--;
-	if (argc - optind != 1)
-		return cmd_usage(e, _("give one project, then optionally an "
-		    "action (list, add)"));
-	if ((s = cmd_open(argv[optind], STORE_READ)) == NULL)
-		return EXIT_FAIL;
-	rc = cmd_segments_list(e, s, recname, tsv);
-	store_close(s);
-	return rc;
+	if (argc - optind != 1 || cmd_number(argv[optind], 1, LONG_MAX,
+	    &id) != 0)
+		return cmd_usage(e, _("segments set needs one segment ID"));
+	if (start != NULL || end != NULL) {
+		if (store_segment_get(s, id, &seg, &cause) != 0)
+			return cmd_fail(cause);
+		rc = store_recording_get(s, seg.recording_id, &rec, &cause);
+		segment_clear(&seg);
+		if (rc != 0)
+			return cmd_fail(cause);
+		rc = (start != NULL && timecode_parse(start, rec.rate,
+		    &ed.start, &cause) != 0) || (end != NULL &&
+		    timecode_parse(end, rec.rate, &ed.end, &cause) != 0);
+		store_recording_clear(&rec);
+		if (rc != 0) {
+			cmd_warn(cause);
+			return EXIT_USAGE;
+		}
+	}
+	if (store_segment_set(s, id, 0, &ed, &seg, &cause) != 0)
+		return cmd_fail(cause);
+	segment_clear(&seg);
+	return EXIT_OK;
+}
+
+static const struct cmd_action cmd_segments_actions[] = {
+	{ "list", STORE_READ, cmd_segments_list },
+	{ "add", STORE_WRITE, cmd_segments_add },
+	{ "set", STORE_WRITE, cmd_segments_set },
+	{ NULL, STORE_READ, NULL }
+};
+
+static int
+cmd_segments_exec(const struct cmd_entry *e, int argc, char **argv)
+{
+	return cmd_dispatch(e, cmd_segments_actions, argc, argv);
 }
 
 const struct cmd_entry cmd_segments_entry = {
 	"segments",
 	N_("PROJECT [list] [--rec NAME] [--tsv]\n"
 	   "       tingxie segments PROJECT add --rec NAME --start SEC --end SEC\n"
-	   "                [--text T] [--speaker S] [--lang TAG] [--channel N]"),
-	N_("List segments, or add one."),
+	   "                [--text T] [--speaker S] [--lang TAG] [--dialect D]\n"
+	   "                [--channel N]\n"
+	   "       tingxie segments PROJECT set ID [--text T] [--speaker S]\n"
+	   "                [--lang TAG] [--dialect D] [--start SEC] [--end SEC]"),
+	N_("List segments, add one, or change one."),
 	N_("Listing options:\n"
 	   "  -r, --rec NAME     only the segments of this recording\n"
 	   "      --tsv          tab-separated output with a header line\n\n"
@@ -215,9 +272,15 @@ const struct cmd_entry cmd_segments_entry = {
 	   "  -s, --start TIME   start; seconds (12.5), m:ss.mmm or h:mm:ss.mmm\n"
 	   "  -e, --end TIME     end, after the start and inside the recording\n"
 	   "  -t, --text T       the transcription (UTF-8, stored as NFC)\n"
-	   "  -p, --speaker S    speaker code (created if new)\n"
-	   "  -l, --lang TAG     language (BCP 47, e.g. cmn-Hans, yue-Hant-HK)\n"
+	   "  -p, --speaker S    speaker code (see 'tingxie speakers')\n"
+	   "  -l, --lang TAG     language (BCP 47, e.g. cmn-Hans, yue-Hant-HK),\n"
+	   "                     one of the project's if it lists any\n"
+	   "  -d, --dialect D    dialect tag from the project's vocabulary\n"
+	   "                     (default: the speaker's dialect)\n"
 	   "  -c, --channel N    channel of the recording (default 1)\n\n"
+	   "Changing: 'set' takes the same options and writes one revision;\n"
+	   "an empty --speaker, --lang or --dialect clears it. A new speaker\n"
+	   "brings their dialect unless --dialect is given.\n\n"
 	   "Listing shows id, recording, start and end in seconds, speaker,\n"
 	   "language, dialect, stage and text. 'add' prints the new id.\n"),
 	cmd_segments_exec

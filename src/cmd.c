@@ -9,6 +9,7 @@
 
 #include "cmd.h"
 #include "i18n.h"
+#include "xmalloc.h"
 
 extern const struct cmd_entry cmd_init_entry;
 extern const struct cmd_entry cmd_add_entry;
@@ -17,6 +18,8 @@ extern const struct cmd_entry cmd_open_entry;
 extern const struct cmd_entry cmd_keys_entry;
 extern const struct cmd_entry cmd_play_entry;
 extern const struct cmd_entry cmd_segments_entry;
+extern const struct cmd_entry cmd_speakers_entry;
+extern const struct cmd_entry cmd_vocab_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_init_entry,
@@ -24,6 +27,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_info_entry,
 	&cmd_open_entry,
 	&cmd_segments_entry,
+	&cmd_speakers_entry,
+	&cmd_vocab_entry,
 	&cmd_play_entry,
 	&cmd_keys_entry,
 	NULL
@@ -103,4 +108,48 @@ cmd_number(const char *s, long lo, long hi, long *out)
 		return -1;
 	*out = v;
 	return 0;
+}
+
+int
+cmd_dispatch(const struct cmd_entry *e, const struct cmd_action *actions,
+    int argc, char **argv)
+{
+	const struct cmd_action	*a = &actions[0];
+	struct store		*s;
+	char			**av;
+	int			 ac, rc;
+
+	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return cmd_help(e);
+	}
+	if (argc < 2 || argv[1][0] == '-')
+		return cmd_usage(e, _("give the project first"));
+	/* No action, or options straight after the project: the first. */
+	if (argc >= 3 && argv[2][0] != '-') {
+		for (a = actions; a->name != NULL; a++) {
+			if (strcmp(a->name, argv[2]) == 0)
+				break;
+		}
+		if (a->name == NULL)
+			return cmd_usage(e, _("unknown action '%s'"), argv[2]);
+		ac = argc - 2;
+		av = argv + 2;
+	} else {
+		/* Make room for the action's name as its argv[0]. */
+		ac = argc - 1;
+		av = argv + 1;
+	}
+	if ((s = cmd_open(argv[1], a->mode)) == NULL)
+		return EXIT_FAIL;
+	optind = 1;
+	rc = a->exec(e, s, ac, av);
+	store_close(s);
+	return rc;
+}
+
+char *
+cmd_optional(const char *arg)
+{
+	return *arg == '\0' ? NULL : xstrdup(arg);
 }

@@ -41,6 +41,22 @@ int			 cmd_fail(char *cause);
 void			 cmd_warn(char *cause);
 /* Opens a project, or prints why not and returns NULL. */
 struct store		*cmd_open(const char *path, enum store_mode);
+/*
+ * A command with actions, "tingxie NAME PROJECT ACTION ARGS...": the
+ * project is opened in the action's mode and exec gets ACTION ARGS... as
+ * argc/argv (argv[0] the action; getopt ready). Without an action, or
+ * with options right after the project, the first action runs.
+ */
+struct cmd_action {
+	const char	*name;
+	enum store_mode	 mode;
+	int		(*exec)(const struct cmd_entry *, struct store *, int,
+			    char **);
+};
+int			 cmd_dispatch(const struct cmd_entry *,
+			     const struct cmd_action *, int, char **);
+/* An option value that may be "" to clear a field: NULL or a copy. */
+char			*cmd_optional(const char *);
 /* Parses a whole number in [lo, hi]; returns 0 or -1. */
 int			 cmd_number(const char *s, long lo, long hi, long *out);
 

@@ -53,5 +53,16 @@ int		 store_collect(struct store *, sqlite3_stmt *, size_t elem,
 		     const char *what, char **cause);
 void		 store_bind_text(sqlite3_stmt *, int col, const char *);
 int64_t		 store_now_ms(void);
+/*
+ * Logs a change to something that is not a segment (kind "speaker",
+ * "vocabulary", "lexicon", "setting") in the append-only change table;
+ * inside the caller's transaction.
+ */
+int		 store_change(struct store *, const char *kind, const char *key,
+		     const char *action, const char *detail, char **cause);
+/* Moves a set of segments: used by speaker merges and vocabulary renames. */
+int		 store_segment_write(struct store *, struct segment *seg,
+		     int64_t expect, int64_t author, const char *action,
+		     char **cause);
 
 #endif

@@ -355,38 +355,3 @@ store_peak_chunk(struct store *s, int64_t rec, int level, int64_t chunk,
 	}
 	return 0;
 }
-
-int
-store_speaker_ensure(struct store *s, const char *code, int create,
-    int64_t *id, char **cause)
-{
-	static const char find[] = "SELECT id FROM speaker WHERE code = ?";
-	static const char add[] = "INSERT INTO speaker (code) VALUES (?)";
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	if ((st = store_stmt(s, find, cause)) == NULL)
-		return -1;
-	store_bind_text(st, 1, code);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE) {
-		*cause = store_error(s, _("looking up the speaker"));
-		return -1;
-	}
-	if (!create) {
-		*cause = xprintf(_("no speaker '%s' in the project"), code);
-		return -1;
-	}
-	if ((st = store_stmt(s, add, cause)) == NULL)
-		return -1;
-	store_bind_text(st, 1, code);
-	if (store_step_done(s, st, _("adding the speaker"), cause) != 0)
-		return -1;
-	*id = sqlite3_last_insert_rowid(s->db);
-	return 0;
-}

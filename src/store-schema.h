@@ -125,6 +125,34 @@ static const char *const store_migrations[] = {
 	"  text TEXT NOT NULL,"
 	"  saved INTEGER NOT NULL,"
 	"  PRIMARY KEY (user_id, segment_id));",
+
+	/*
+	 * 2 -> 3: speakers can be merged into another (the row stays so that
+	 * old revisions keep their code); an append-only log of changes to
+	 * everything that is not a segment (speakers, vocabularies, lexicon
+	 * words, settings); the default event tags.
+	 */
+	"ALTER TABLE speaker ADD COLUMN merged_into INTEGER"
+	"  REFERENCES speaker(id);"
+	"CREATE TABLE change ("
+	"  id INTEGER PRIMARY KEY,"
+	"  time INTEGER NOT NULL,"
+	"  author INTEGER NOT NULL REFERENCES user(id),"
+	"  kind TEXT NOT NULL,"
+	"  key TEXT NOT NULL,"
+	"  action TEXT NOT NULL,"
+	"  detail TEXT);"
+	"CREATE TRIGGER change_append_only_u BEFORE UPDATE ON change"
+	"  BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;"
+	"CREATE TRIGGER change_append_only_d BEFORE DELETE ON change"
+	"  BEGIN SELECT RAISE(ABORT, 'the change log is append-only'); END;"
+	"CREATE INDEX segment_speaker ON segment(speaker_id);"
+	"INSERT OR IGNORE INTO vocabulary (kind, code, label) VALUES"
+	"  ('event', 'breath', 'breath'), ('event', 'cough', 'cough'),"
+	"  ('event', 'laugh', 'laughter'), ('event', 'lipsmack', 'lip smack'),"
+	"  ('event', 'music', 'music'), ('event', 'noise', 'noise'),"
+	"  ('event', 'overlap', 'overlapping speech'),"
+	"  ('event', 'silence', 'silence');",
 };
 
 #define STORE_NMIGRATIONS \

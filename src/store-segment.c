@@ -96,14 +96,14 @@ out:
 /*
  * Binds a segment's recording, channel, start, end, speaker, language,
  * dialect, stage and text to columns first .. first + 8 (the order every
- * statement here lists them in). Creates a speaker named by code only.
+ * statement here lists them in). A speaker given by code only is looked up.
  */
 static int
 store_bind_segment(struct store *s, sqlite3_stmt *st, int first,
     struct segment *seg, char **cause)
 {
 	if (seg->speaker != NULL && seg->speaker_id == 0 &&
-	    store_speaker_ensure(s, seg->speaker, 1, &seg->speaker_id,
+	    store_speaker_ensure(s, seg->speaker, &seg->speaker_id,
 	    cause) != 0)
 		return -1;
 	sqlite3_bind_int64(st, first, seg->recording_id);
@@ -221,7 +221,7 @@ store_segment_conflict(struct store *s, const struct segment *seg)
 }
 
 /* Writes one state if the segment is still at version expect. */
-static int
+int
 store_segment_write(struct store *s, struct segment *seg, int64_t expect,
     int64_t author, const char *action, char **cause)
 {

@@ -635,3 +635,72 @@ store_check(struct store *s, char **cause)
 	free(first);
 	return 0;
 }
+
+int
+store_change(struct store *s, const char *kind, const char *key,
+    const char *action, const char *detail, char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO change (time, author, kind, key, action, detail) "
+	    "VALUES (?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt	*st;
+	int64_t		 author;
+
+	if (store_author(s, &author, cause) != 0 ||
+	    (st = store_stmt(s, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, store_now_ms());
+	sqlite3_bind_int64(st, 2, author);
+	store_bind_text(st, 3, kind);
+	store_bind_text(st, 4, key);
+	store_bind_text(st, 5, action);
+	store_bind_text(st, 6, detail);
+	return store_step_done(s, st, _("logging the change"), cause);
+}
+
+int
+store_setting_get(struct store *s, const char *key, char **value,
+    char **cause)
+{
+	static const char sql[] = "SELECT value FROM meta WHERE key = ?";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	*value = NULL;
+	if ((st = store_stmt(s, sql, cause)) == NULL)
+		return -1;
+	store_bind_text(st, 1, key);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*value = store_column_text(st, 0);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+		*cause = store_error(s, _("reading a setting"));
+		return -1;
+	}
+	return 0;
+}
+
+int
+store_setting_set(struct store *s, const char *key, const char *value,
+    char **cause)
+{
+	static const char sql[] =
+	    "INSERT INTO meta (key, value) VALUES (?, ?) "
+	    "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+	sqlite3_stmt	*st;
+
+	if (store_begin(s, cause) != 0)
+		return -1;
+	if ((st = store_stmt(s, sql, cause)) == NULL)
+		goto fail;
+	store_bind_text(st, 1, key);
+	store_bind_text(st, 2, value);
+	if (store_step_done(s, st, _("saving a setting"), cause) != 0 ||
+	    store_change(s, "setting", key, "set", value, cause) != 0)
+		goto fail;
+	return store_commit(s, cause);
+fail:
+	store_rollback(s);
+	return -1;
+}

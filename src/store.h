@@ -17,7 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define STORE_SCHEMA_VERSION	2
+#define STORE_SCHEMA_VERSION	3
 #define STORE_APPLICATION_ID	0x54584945	/* "TXIE" */
 
 struct store;
@@ -103,9 +103,129 @@ int	 store_peak_chunk(struct store *, int64_t rec, int level,
 
 /* ---- speakers ---- */
 
-/* Finds a speaker by code, creating it when create is set. */
-int	 store_speaker_ensure(struct store *, const char *code, int create,
-	     int64_t *id, char **cause);
+struct speaker {
+	int64_t		 id;
+	char		*code;		/* unique; no white space */
+	char		*name;		/* each of these may be NULL */
+	char		*gender;	/* "f", "m" or "o" */
+	char		*native_lang;	/* BCP 47 */
+	char		*dialect;	/* dialect vocabulary code */
+	char		*notes;
+	char		*merged_into;	/* code of the speaker it became */
+	/* filled by listings */
+	int64_t		 nsegments;
+	double		 seconds;
+};
+
+/*
+ * Looks up an active speaker by code. A code that is not there, or that
+ * was merged into another, is refused with *cause saying what to do.
+ */
+int	 store_speaker_ensure(struct store *, const char *code, int64_t *id,
+	     char **cause);
+/* Checks a speaker's fields (code, gender, language, dialect). */
+int	 store_speaker_validate(struct store *, const struct speaker *,
+	     char **cause);
+/* Adds a speaker; sp->id is set. A code already there is refused. */
+int	 store_speaker_add(struct store *, struct speaker *sp, char **cause);
+/* Reads a speaker by code (merged ones too). */
+int	 store_speaker_get(struct store *, const char *code,
+	     struct speaker *out, char **cause);
+/*
+ * Writes a speaker read with store_speaker_get() and then changed; its
+ * code may change too (old_code is the code it was read by).
+ */
+int	 store_speaker_update(struct store *, struct speaker *sp,
+	     const char *old_code, char **cause);
+/*
+ * Moves every segment of speaker from to speaker into (a revision each)
+ * and marks from as merged into it. One transaction; *moved is set.
+ */
+int	 store_speaker_merge(struct store *, const char *from,
+	     const char *into, size_t *moved, char **cause);
+/*
+ * Active speakers: with recording_id 0, all of them by code; otherwise
+ * the recording's speakers in order of their first segment, then the
+ * project's other speakers by code (the order of keys 1-9 on screen).
+ */
+int	 store_speaker_list(struct store *, int64_t recording_id,
+	     struct speaker **out, size_t *n, char **cause);
+void	 speaker_clear(struct speaker *);
+void	 speaker_list_free(struct speaker *, size_t n);
+
+/* ---- controlled vocabularies: dialects, events, languages ---- */
+
+enum vocab_kind {
+	VOCAB_DIALECT,		/* dialect tags of segments and speakers */
+	VOCAB_EVENT,		/* event tags in text: [noise] */
+	VOCAB_LANGUAGE		/* the project's languages (BCP 47) */
+};
+#define VOCAB_NKINDS 3
+
+struct vocab_item {
+	enum vocab_kind	 kind;
+	char		*code;
+	char		*label;		/* may be NULL */
+	int		 retired;
+	int64_t		 uses;		/* filled by listings */
+};
+
+const char	*vocab_kind_name(enum vocab_kind);
+/* Parses "dialect", "event" or "language" (or "lang"); 0 or -1. */
+int		 vocab_kind_parse(const char *, enum vocab_kind *);
+/* Checks that code is well formed for its kind (before it is added). */
+int		 vocab_code_check(enum vocab_kind, const char *code,
+		     char **cause);
+int	 store_vocab_add(struct store *, enum vocab_kind, const char *code,
+	     const char *label, char **cause);
+/* Sets an item's label. */
+int	 store_vocab_label(struct store *, enum vocab_kind, const char *code,
+	     const char *label, char **cause);
+/*
+ * Renames an item's code and rewrites every use (segments' dialects,
+ * languages and text, speakers, recordings), each segment as a revision.
+ * One transaction; *rewritten is the number of segments changed.
+ */
+int	 store_vocab_rename(struct store *, enum vocab_kind, const char *code,
+	     const char *new_code, size_t *rewritten, char **cause);
+/* Retires an item: kept in old data, refused for new uses. */
+int	 store_vocab_retire(struct store *, enum vocab_kind, const char *code,
+	     int retired, char **cause);
+/* The items of one kind (retired ones when all is set), by code. */
+int	 store_vocab_list(struct store *, enum vocab_kind, int all,
+	     struct vocab_item **out, size_t *n, char **cause);
+void	 vocab_list_free(struct vocab_item *, size_t n);
+/*
+ * Checks that code may be used now: an active item of the kind. For
+ * languages a well-formed tag is enough while the project lists none.
+ */
+int	 store_vocab_check(struct store *, enum vocab_kind, const char *code,
+	     char **cause);
+
+/* ---- words a project adds to the lexicons ---- */
+
+struct store_word {
+	char		*lang;
+	char		*word;
+	char		*pron;		/* may be NULL */
+	char		*added_by;	/* login */
+};
+
+/* Adds a word (NFC, no white space); 1 if it was already there. */
+int	 store_word_add(struct store *, const char *lang, const char *word,
+	     const char *pron, char **cause);
+/* The project's words, of one language or (lang NULL) all. */
+int	 store_word_list(struct store *, const char *lang,
+	     struct store_word **out, size_t *n, char **cause);
+void	 store_word_list_free(struct store_word *, size_t n);
+
+/* ---- settings (small project-wide values) ---- */
+
+/* *value is NULL when the key is not set; caller frees. */
+int	 store_setting_get(struct store *, const char *key, char **value,
+	     char **cause);
+int	 store_setting_set(struct store *, const char *key, const char *value,
+	     char **cause);
 
 /* ---- segments ---- */
 
@@ -175,6 +295,38 @@ int	 store_segment_split(struct store *, struct segment *seg, int64_t at,
  */
 int	 store_segment_merge(struct store *, struct segment *first,
 	     struct segment *second, char **cause);
+/*
+ * A person's change to one segment's fields. NULL leaves a field as it is;
+ * "" clears speaker, language or dialect. Times are frames; -1 leaves
+ * them.
+ */
+struct segment_edit {
+	const char	*text;
+	const char	*speaker;	/* code of an active speaker */
+	const char	*lang;		/* one of the project's languages */
+	const char	*dialect;	/* an active dialect tag */
+	int64_t		 start;
+	int64_t		 end;
+};
+
+/*
+ * Applies an edit to segment id, checking what it gives against the
+ * project: unknown or merged speakers, malformed tags, languages the
+ * project does not list and dialects outside its vocabulary are refused.
+ * A new speaker brings their dialect when the segment has none or had the
+ * old speaker's. Text on a new segment makes it transcribed. The segment
+ * must be at version expect (0: whatever it is now), else STORE_CONFLICT.
+ * On success *out (cleared first) is the segment as stored.
+ */
+int	 store_segment_set(struct store *, int64_t id, int64_t expect,
+	     const struct segment_edit *, struct segment *out, char **cause);
+/*
+ * store_segment_add() of a segment a person gives (the command line, an
+ * import): its speaker, language and dialect are checked as above, and it
+ * takes its speaker's dialect when it has none.
+ */
+int	 store_segment_create(struct store *, struct segment *seg,
+	     char **cause);
 /* Marks a segment deleted (a revision like any change). */
 int	 store_segment_delete(struct store *, struct segment *seg,
 	     char **cause);
