@@ -215,7 +215,7 @@ speaker_write(struct store *s, struct speaker *sp, const char *sql,
 		sqlite3_bind_int64(st, 7, sp->id);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	if (rc == SQLITE_CONSTRAINT) {
+	if ((rc & 0xff) == SQLITE_CONSTRAINT) {
 		*cause = xprintf(_("speaker '%s' already exists"), sp->code);
 		goto fail;
 	}

@@ -220,7 +220,7 @@ vocab_write(struct store *s, sqlite3_stmt *st, enum vocab_kind kind,
 
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	if (rc == SQLITE_CONSTRAINT) {
+	if ((rc & 0xff) == SQLITE_CONSTRAINT) {
 		*cause = xprintf(_("%s '%s' is already in the vocabulary"),
 		    vocab_kind_name(kind), detail != NULL && strcmp(action,
 		    "rename") == 0 ? detail : code);

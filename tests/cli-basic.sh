@@ -26,6 +26,10 @@ same "info tsv row" "$(grep '^mono' out.txt)" "$(printf 'mono\t0:00:02.000\t1600
 same "relative path" "$(sqlite3 p.tingxie "SELECT path FROM recording WHERE name='mono'")" "audio/mono.wav"
 
 # Segments: text in several scripts, NFC on the way in, exact frames.
+expect_fail "unknown speaker refused" 1 "no speaker 'A' in the project; add it" \
+    segments p.tingxie add --rec mono --start 0.5 --end 1.25 --speaker A
+expect_ok "speaker A" speakers p.tingxie add A
+expect_ok "speaker B" speakers p.tingxie add B
 expect_ok "segment add cmn" segments p.tingxie add --rec mono --start 0.5 \
     --end 1.25 --text "你好，世界 hello" --speaker A --lang cmn-Hans
 same "add prints the id" "$(cat out.txt)" "1"

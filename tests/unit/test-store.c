@@ -7,75 +7,7 @@
 #include "audio.h"
 #include "peaks.h"
 #include "store.h"
-
-struct fixture {
-	char		*dir;
-	char		*project;
-	char		*wav;
-	struct store	*s;
-};
-
-static int
-setup(void **state)
-{
-	struct fixture	*fx = calloc(1, sizeof *fx);
-	char		*cause = NULL;
-
-	fx->dir = unit_tmpdir();
-	if (asprintf(&fx->project, "%s/p.tingxie", fx->dir) < 0 ||
-	    asprintf(&fx->wav, "%s/audio/tone.wav", fx->dir) < 0)
-		return -1;
-	fx->s = store_create(fx->project, &cause);
-	if (fx->s == NULL)
-		fail_msg("%s", cause);
-	*state = fx;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fixture	*fx = *state;
-
-	store_close(fx->s);
-	unit_rmtree(fx->dir);
-	free(fx->dir);
-	free(fx->project);
-	free(fx->wav);
-	free(fx);
-	return 0;
-}
-
-/* Adds fx->wav as a recording the way 'tingxie add' does. */
-static int64_t
-add_recording(struct fixture *fx, int64_t frames, char **cause)
-{
-	struct store_recording	 rec = { 0 };
-	struct audio_scan	 scan;
-	int64_t			 existing;
-	char			 dir[4096];
-	int			 rc;
-
-	snprintf(dir, sizeof dir, "%s/audio", fx->dir);
-	mkdir(dir, 0777);
-	if (access(fx->wav, F_OK) != 0)
-		unit_write_tone(fx->wav, SF_FORMAT_WAV, 16000, 1, frames, 440);
-	if (audio_scan(fx->wav, NULL, NULL, &scan, cause) != 0)
-		return -1;
-	rec.name = (char *)"tone";
-	rec.path = store_relativize(fx->s, fx->wav, cause);
-	rec.checksum = scan.checksum;
-	rec.size = scan.size;
-	rec.mtime = scan.mtime;
-	rec.format = scan.info.format;
-	rec.rate = scan.info.rate;
-	rec.channels = scan.info.channels;
-	rec.frames = scan.info.frames;
-	rc = store_recording_add(fx->s, &rec, scan.peaks, &existing, cause);
-	audio_scan_clear(&scan);
-	free(rec.path);
-	return rc == 0 ? rec.id : -1;
-}
+#include "fixture.h"
 
 static void
 test_create_refuses_existing(void **state)
@@ -219,6 +151,11 @@ test_segments_and_revisions(void **state)
 	seg.text = strdup("\xe4\xbd\xa0\xe5\xa5\xbd caf\x65\xcc\x81");
 	seg.speaker = strdup("spk1");
 	seg.lang = strdup("cmn-Hans");
+	/* a speaker must exist first */
+	assert_int_equal(store_segment_add(fx->s, &seg, &cause), -1);
+	assert_non_null(strstr(cause, "no speaker 'spk1'"));
+	free(cause);
+	add_speaker(fx, "spk1");
 	assert_int_equal(store_segment_add(fx->s, &seg, &cause), 0);
 	assert_true(seg.id > 0);
 	segment_clear(&seg);
