@@ -137,7 +137,7 @@ ui_reload(struct tui *t, int64_t select_id)
 {
 	struct segment_filter	 f = { 0 };
 	struct segment		*segs;
-	size_t			 n;
+	size_t			 n, lanes;
 	char			*cause = NULL;
 
 	if (t->nrecs == 0)
@@ -158,7 +158,11 @@ ui_reload(struct tui *t, int64_t select_id)
 		if (segs[i].id == select_id)
 			t->cur = i;
 	}
+	lanes = t->nlanes;
 	ui_lanes(t);
+	if (t->nlanes != lanes)
+		ui_layout(t);
+	ui_speakers_reload(t);
 	t->data_version = store_data_version(t->store);
 	t->dirty |= UI_ALL;
 }
@@ -391,6 +395,9 @@ tui_free(struct tui *t)
 	history_free(&t->hist);
 	editline_free(&t->line);
 	editline_free(&t->prompt.line);
+	speaker_list_free(t->speakers, t->nspeakers);
+	ui_pick_end(t);
+	editline_free(&t->pick.filter);
 	free(t->spans);
 	free(t->rec_path);
 	free(t->draft_saved);
@@ -416,6 +423,7 @@ tui_run(const char *project, const char *recording,
 	t.playhead_col = -1;
 	editline_init(&t.line, "");
 	editline_init(&t.prompt.line, "");
+	editline_init(&t.pick.filter, "");
 	history_init(&t.hist);
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		*cause = xstrdup(_("the screen needs a terminal; for scripts "

@@ -860,6 +860,42 @@ ui_prompt_begin(struct tui *t, const char *label,
 	t->dirty |= UI_STATUS;
 }
 
+/* ---- speakers, languages, dialects (ui-tags.c) ---- */
+
+static void
+act_pick_speaker(struct tui *t)
+{
+	ui_pick_speaker(t);
+}
+
+static void
+act_pick_language(struct tui *t)
+{
+	ui_pick_language(t);
+}
+
+static void
+act_pick_dialect(struct tui *t)
+{
+	ui_pick_dialect(t);
+}
+
+#define ACT_SPEAKER(n) \
+static void								\
+act_speaker_##n(struct tui *t)						\
+{									\
+	ui_tag_speaker(t, n - 1);					\
+}
+ACT_SPEAKER(1)
+ACT_SPEAKER(2)
+ACT_SPEAKER(3)
+ACT_SPEAKER(4)
+ACT_SPEAKER(5)
+ACT_SPEAKER(6)
+ACT_SPEAKER(7)
+ACT_SPEAKER(8)
+ACT_SPEAKER(9)
+
 static void (*const ui_actions[ACTION_COUNT])(struct tui *) = {
 	[ACTION_PLAY_PAUSE] = act_play_pause,
 	[ACTION_PLAY_SEGMENT] = act_play_segment,
@@ -882,6 +918,18 @@ static void (*const ui_actions[ACTION_COUNT])(struct tui *) = {
 	[ACTION_NUDGE_END_EARLIER] = act_nudge_end_earlier,
 	[ACTION_NUDGE_END_LATER] = act_nudge_end_later,
 	[ACTION_SNAP] = act_snap,
+	[ACTION_PICK_SPEAKER] = act_pick_speaker,
+	[ACTION_PICK_LANGUAGE] = act_pick_language,
+	[ACTION_PICK_DIALECT] = act_pick_dialect,
+	[ACTION_SPEAKER_1] = act_speaker_1,
+	[ACTION_SPEAKER_2] = act_speaker_2,
+	[ACTION_SPEAKER_3] = act_speaker_3,
+	[ACTION_SPEAKER_4] = act_speaker_4,
+	[ACTION_SPEAKER_5] = act_speaker_5,
+	[ACTION_SPEAKER_6] = act_speaker_6,
+	[ACTION_SPEAKER_7] = act_speaker_7,
+	[ACTION_SPEAKER_8] = act_speaker_8,
+	[ACTION_SPEAKER_9] = act_speaker_9,
 	[ACTION_EDIT] = act_edit,
 	[ACTION_COMMIT] = act_commit,
 	[ACTION_CANCEL] = act_cancel,

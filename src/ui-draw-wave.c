@@ -203,9 +203,24 @@ ui_draw_ruler(struct tui *t)
 	}
 }
 
+/* "1 SPK1": the key that gives a segment this speaker, and the code. */
+static const char *
+ui_lane_label(const struct tui *t, const char *code, char *buf, size_t len)
+{
+	for (size_t i = 0; i < t->nspeakers && i < 9; i++) {
+		if (strcmp(t->speakers[i].code, code) == 0) {
+			snprintf(buf, len, "%zu %s", i + 1, code);
+			return buf;
+		}
+	}
+	return code;
+}
+
 static void
 ui_draw_lanes(struct tui *t)
 {
+	char	label[80];
+
 	for (int l = 0; l < t->lay.lanes_h; l++) {
 		int y = t->lay.lanes + l;
 
@@ -232,9 +247,10 @@ ui_draw_lanes(struct tui *t)
 				mvaddstr(y, c, t->utf8 ? "\xe2\x96\x82" : "=");
 			attrset(A_NORMAL);
 		}
-		/* The speaker's code at the left, over its lane. */
+		/* The speaker's key and code at the left, over its lane. */
 		attron(A_BOLD);
-		ui_put(t, y, 0, t->lane_codes[l], 10);
+		ui_put(t, y, 0, ui_lane_label(t, t->lane_codes[l], label,
+		    sizeof label), 12);
 		attroff(A_BOLD);
 	}
 }

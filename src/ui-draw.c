@@ -169,8 +169,9 @@ ui_draw_editor(struct tui *t)
 	t->cursor_y = -1;
 	if (g == NULL)
 		return;
-	xasprintf(&label, "[%lld] %s %s: ", (long long)g->id,
-	    g->speaker != NULL ? g->speaker : "-", g->lang != NULL ? g->lang : "");
+	xasprintf(&label, "[%lld] %s %s%s%s: ", (long long)g->id,
+	    g->speaker != NULL ? g->speaker : "-", g->lang != NULL ? g->lang : "",
+	    g->dialect != NULL ? "/" : "", g->dialect != NULL ? g->dialect : "");
 	attron(A_BOLD);
 	x = ui_put(t, y, 0, label, t->cols / 3);
 	attroff(A_BOLD);
@@ -324,7 +325,7 @@ ui_draw(struct tui *t)
 		ui_draw_wave(t);
 	else if (t->dirty & UI_PLAYHEAD)
 		ui_draw_playhead(t);
-	if (t->dirty & UI_LIST)
+	if ((t->dirty & UI_LIST) && !t->pick.active)
 		ui_draw_list(t);
 	if (t->dirty & UI_STATUS)
 		ui_draw_status(t);
@@ -332,7 +333,10 @@ ui_draw(struct tui *t)
 		ui_draw_editor(t);
 	if (t->prompt.active)
 		ui_draw_status(t);
-	if ((t->editing || t->prompt.active) && t->cursor_y >= 0)
+	if (t->pick.active)
+		ui_draw_pick(t);
+	if ((t->editing || t->prompt.active || t->pick.active) &&
+	    t->cursor_y >= 0)
 		move(t->cursor_y, t->cursor_x);
 	t->dirty = 0;
 	refresh();

@@ -101,7 +101,7 @@ ui_read_key(struct tui *t, int *resized)
 }
 
 /* Keys the text editor keeps for itself while editing. */
-static int
+int
 ui_edit_key(struct editline *l, key_code key)
 {
 	switch (key) {
@@ -191,6 +191,10 @@ ui_key(struct tui *t, key_code key)
 
 	if (t->prompt.active) {
 		ui_prompt_key(t, key);
+		return;
+	}
+	if (t->pick.active) {
+		ui_pick_key(t, key);
 		return;
 	}
 	if (t->help) {

@@ -61,6 +61,27 @@ struct ui_prompt {
 	void		(*done)(struct tui *, const char *);
 };
 
+/* A type-to-filter list over the segment list: speakers, tags. */
+struct ui_pick_item {
+	char		*code;		/* "" stands for "none" */
+	char		*label;		/* may be NULL */
+};
+
+struct ui_picker {
+	int			 active;
+	const char		*title;
+	struct ui_pick_item	*items;
+	size_t			 nitems;
+	size_t			*shown;		/* indexes of items matching */
+	size_t			 nshown;
+	size_t			 sel;		/* index into shown */
+	struct editline		 filter;
+	int			 allow_new;	/* Enter on no match creates */
+	/* Called with the chosen code, or the typed text when is_new. */
+	void			(*done)(struct tui *, const char *code,
+				    int is_new);
+};
+
 struct tui {
 	struct store		*store;
 	struct keymap		*keys;
@@ -78,6 +99,8 @@ struct tui {
 	size_t			 cur;		/* index into segs, if nsegs */
 	char			**lane_codes;	/* speakers, in order of turns */
 	size_t			 nlanes;
+	struct speaker		*speakers;	/* keys 1-9: the recording's */
+	size_t			 nspeakers;	/* speakers first */
 
 	struct history		 hist;
 	int64_t			 data_version;
@@ -118,6 +141,7 @@ struct tui {
 	int			 help;
 	int			 help_top;
 	struct ui_prompt	 prompt;
+	struct ui_picker	 pick;
 	char			*message;	/* status line message */
 	int64_t			 message_ms;
 	int			 quit;
@@ -148,8 +172,25 @@ void	 ui_draft_save(struct tui *, int force);
 void	 ui_prompt_begin(struct tui *, const char *label,
 	     void (*done)(struct tui *, const char *));
 
+/* ui-picker.c */
+void	 ui_pick_begin(struct tui *, const char *title,
+	     struct ui_pick_item *items, size_t n, int allow_new,
+	     void (*done)(struct tui *, const char *, int));
+void	 ui_pick_key(struct tui *, key_code);
+void	 ui_pick_end(struct tui *);
+void	 ui_draw_pick(struct tui *);
+
+/* ui-tags.c */
+void	 ui_tag_speaker(struct tui *, size_t index);
+void	 ui_pick_speaker(struct tui *);
+void	 ui_pick_language(struct tui *);
+void	 ui_pick_dialect(struct tui *);
+void	 ui_speakers_reload(struct tui *);
+
 /* ui-input.c */
 key_code ui_read_key(struct tui *, int *resized);
+/* Applies a line-editing key; returns 1 if it was one. */
+int	 ui_edit_key(struct editline *, key_code);
 void	 ui_key(struct tui *, key_code);
 
 /* ui-draw.c, ui-draw-wave.c, ui-draw-list.c */
