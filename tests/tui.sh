@@ -52,7 +52,7 @@ row() { tsv | sed -n "$1p"; }
 start
 wait_for "screen opens" "demo.tingxie +market"
 wait_for "list shows the transcribed turn" "早晨！今日啲菜好新鮮。"
-wait_for "speaker lanes" "^SPK4"
+wait_for "speaker lanes, with their keys" "^2 SPK4"
 wait_for "key hints" "Space play-pause"
 
 # Play the first segment (0.600 s to 3.413 s at 16 kHz): every sample.
@@ -67,7 +67,7 @@ cat cmp.txt
 # Type Chinese and English into the second segment, and commit.
 keys j Enter
 text "呢個幾多錢 hello"
-wait_for "typed text shows" "\[7\] SPK4 yue-Hant-HK: 呢個幾多錢 hello"
+wait_for "typed text shows" "\[7\] SPK4 yue-Hant-HK/guangzhou: 呢個幾多錢 hello"
 keys Enter
 same "committed" "$(row 2)" "4.013 5.957 呢個幾多錢 hello"
 
