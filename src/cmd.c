@@ -18,6 +18,9 @@ extern const struct cmd_entry cmd_open_entry;
 extern const struct cmd_entry cmd_keys_entry;
 extern const struct cmd_entry cmd_play_entry;
 extern const struct cmd_entry cmd_segments_entry;
+extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_config_entry;
+extern const struct cmd_entry cmd_lexicon_entry;
 extern const struct cmd_entry cmd_speakers_entry;
 extern const struct cmd_entry cmd_vocab_entry;
 
@@ -29,6 +32,9 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_segments_entry,
 	&cmd_speakers_entry,
 	&cmd_vocab_entry,
+	&cmd_lexicon_entry,
+	&cmd_check_entry,
+	&cmd_config_entry,
 	&cmd_play_entry,
 	&cmd_keys_entry,
 	NULL

@@ -285,6 +285,8 @@ tui_curses(struct tui *t, char **cause)
 		for (short i = 1; i <= 6; i++)
 			init_pair(i, i, -1);	/* speaker i: red .. cyan */
 		init_pair(7, COLOR_BLACK, COLOR_CYAN);	/* bars */
+		init_pair(8, COLOR_WHITE, COLOR_RED);	/* markup errors */
+		init_pair(9, COLOR_RED, -1);		/* unknown words */
 	}
 	getmaxyx(stdscr, t->rows, t->cols);
 	ui_layout(t);
@@ -396,6 +398,7 @@ tui_free(struct tui *t)
 	editline_free(&t->line);
 	editline_free(&t->prompt.line);
 	speaker_list_free(t->speakers, t->nspeakers);
+	ui_check_free(t);
 	ui_pick_end(t);
 	editline_free(&t->pick.filter);
 	free(t->spans);
@@ -432,6 +435,7 @@ tui_run(const char *project, const char *recording,
 	}
 	if ((t.store = store_open(project, STORE_WRITE, cause)) == NULL)
 		goto out;
+	t.checker = checker_new(t.store, NULL);
 	t.keys = keymap_new();
 	path = opt->keys_path != NULL ? xstrdup(opt->keys_path) :
 	    keymap_default_path();

@@ -880,6 +880,18 @@ act_pick_dialect(struct tui *t)
 	ui_pick_dialect(t);
 }
 
+static void
+act_complete(struct tui *t)
+{
+	ui_complete(t);
+}
+
+static void
+act_add_word(struct tui *t)
+{
+	ui_add_word(t);
+}
+
 #define ACT_SPEAKER(n) \
 static void								\
 act_speaker_##n(struct tui *t)						\
@@ -933,6 +945,8 @@ static void (*const ui_actions[ACTION_COUNT])(struct tui *) = {
 	[ACTION_EDIT] = act_edit,
 	[ACTION_COMMIT] = act_commit,
 	[ACTION_CANCEL] = act_cancel,
+	[ACTION_COMPLETE] = act_complete,
+	[ACTION_ADD_WORD] = act_add_word,
 	[ACTION_UNDO] = act_undo,
 	[ACTION_REDO] = act_redo,
 	[ACTION_ZOOM_IN] = act_zoom_in,

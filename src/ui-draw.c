@@ -156,7 +156,7 @@ static void
 ui_draw_editor(struct tui *t)
 {
 	struct segment	*g = ui_current(t);
-	char		*label;
+	char		*label, *hint, *before;
 	const char	*text;
 	int		 x, y = t->lay.editor, width;
 	size_t		 first, col;
@@ -177,20 +177,24 @@ ui_draw_editor(struct tui *t)
 	attroff(A_BOLD);
 	free(label);
 	width = t->cols - x - 1;
-	if (!t->editing) {
-		ui_put(t, y, x, g->text != NULL ? g->text : "", width);
+	text = t->editing ? editline_text(&t->line) : g->text != NULL ?
+	    g->text : "";
+	ui_check(t, text, g->lang);
+	first = t->editing ? editline_scroll(&t->line, (size_t)width,
+	    &t->line_first) : 0;
+	ui_put_checked(t, y, x, text, first, width);
+	hint = ui_check_hint(t, t->editing ? t->line.cursor : strlen(text));
+	if (hint != NULL) {
+		attron(A_DIM);
+		ui_put(t, y + 1, x, hint, t->cols - x);
+		attroff(A_DIM);
+		free(hint);
+	}
+	if (!t->editing)
 		return;
-	}
-	first = editline_scroll(&t->line, (size_t)width, &t->line_first);
-	text = editline_text(&t->line) + first;
-	ui_put(t, y, x, text, width);
-	{
-		char	*before = xstrndup(editline_text(&t->line) + first,
-		    t->line.cursor - first);
-
-		col = text_width(before);
-		free(before);
-	}
+	before = xstrndup(text + first, t->line.cursor - first);
+	col = text_width(before);
+	free(before);
 	t->cursor_y = y;
 	t->cursor_x = x + (int)col;
 }

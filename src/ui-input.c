@@ -209,6 +209,9 @@ ui_key(struct tui *t, key_code key)
 		t->dirty |= UI_ALL;
 		return;
 	}
+	n = keymap_lookup(t->keys, key, acts, 4);
+	if (t->comp_active && (n == 0 || acts[0] != ACTION_COMPLETE))
+		ui_complete_reset(t);
 	if (t->editing) {
 		if (ui_edit_key(&t->line, key)) {
 			t->typed_ms = ui_now_ms();
@@ -216,7 +219,6 @@ ui_key(struct tui *t, key_code key)
 			return;
 		}
 	}
-	n = keymap_lookup(t->keys, key, acts, 4);
 	for (size_t i = 0; i < n; i++) {
 		/* Enter means edit when not editing and commit when editing. */
 		if (acts[i] == ACTION_EDIT && t->editing)

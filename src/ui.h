@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <curses.h>
 
+#include "check.h"
 #include "editline.h"
 #include "history.h"
 #include "keys.h"
@@ -142,6 +143,22 @@ struct tui {
 	int			 help_top;
 	struct ui_prompt	 prompt;
 	struct ui_picker	 pick;
+
+	/* checks of the text in the editor (ui-check.c) */
+	struct checker		*checker;
+	struct check_span	*checks;
+	size_t			 nchecks;
+	char			*checks_text;	/* the text they are of */
+	char			*checks_lang;
+	char			*lexicon_error;	/* shown once */
+	/* completion: candidates for the word before the cursor */
+	const char		**comp;
+	size_t			 ncomp;
+	size_t			 comp_i;	/* the one inserted */
+	size_t			 comp_off;	/* where the word starts */
+	size_t			 comp_len;	/* bytes inserted for it */
+	char			*comp_typed;	/* what was typed */
+	int			 comp_active;
 	char			*message;	/* status line message */
 	int64_t			 message_ms;
 	int			 quit;
@@ -179,6 +196,16 @@ void	 ui_pick_begin(struct tui *, const char *title,
 void	 ui_pick_key(struct tui *, key_code);
 void	 ui_pick_end(struct tui *);
 void	 ui_draw_pick(struct tui *);
+
+/* ui-check.c */
+void	 ui_check(struct tui *, const char *text, const char *lang);
+int	 ui_put_checked(struct tui *, int y, int x, const char *text,
+	     size_t first, int width);
+char	*ui_check_hint(struct tui *, size_t cursor);
+void	 ui_complete(struct tui *);
+void	 ui_complete_reset(struct tui *);
+void	 ui_add_word(struct tui *);
+void	 ui_check_free(struct tui *);
 
 /* ui-tags.c */
 void	 ui_tag_speaker(struct tui *, size_t index);
