@@ -22,7 +22,6 @@
 #include <sys/types.h>
 #include <sys/wait.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
@@ -36,6 +35,7 @@
 #include <unistd.h>
 
 #include "audio.h"
+#include "bench.h"
 #include "peaks.h"
 #include "store.h"
 
@@ -80,98 +80,8 @@ struct notes {
 };
 
 static const char	*self;
-static char		*tmpdir;
 static float		 sine[SINE_SIZE];
 static struct notes	 notes;
-
-static void __attribute__((noreturn, format(printf, 1, 2)))
-die(const char *fmt, ...)
-{
-	va_list	ap;
-
-	fputs("bench-peaks: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
-	exit(1);
-}
-
-static double
-now(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int
-cmp_double(const void *a, const void *b)
-{
-	double	x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-static double
-median(double *v, size_t n)
-{
-	qsort(v, n, sizeof *v, cmp_double);
-	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
-}
-
-static char *
-tmp_path(const char *name)
-{
-	size_t	 len = strlen(tmpdir) + strlen(name) + 2;
-	char	*p = malloc(len);
-
-	if (p == NULL)
-		die("out of memory");
-	snprintf(p, len, "%s/%s", tmpdir, name);
-	return p;
-}
-
-static void
-tmp_remove(void)
-{
-	DIR		*d;
-	struct dirent	*de;
-	char		*p;
-
-	if (tmpdir == NULL || (d = opendir(tmpdir)) == NULL)
-		return;
-	while ((de = readdir(d)) != NULL) {
-		if (strcmp(de->d_name, ".") == 0 ||
-		    strcmp(de->d_name, "..") == 0)
-			continue;
-		p = tmp_path(de->d_name);
-		unlink(p);
-		free(p);
-	}
-	closedir(d);
-	rmdir(tmpdir);
-	free(tmpdir);
-	tmpdir = NULL;
-}
-
-static void
-tmp_make(void)
-{
-	const char	*base = getenv("TMPDIR");
-	size_t		 len;
-
-	if (base == NULL || *base == '\0')
-		base = "/tmp";
-	len = strlen(base) + sizeof "/tingxie-bench.XXXXXX";
-	if ((tmpdir = malloc(len)) == NULL)
-		die("out of memory");
-	snprintf(tmpdir, len, "%s/tingxie-bench.XXXXXX", base);
-	if (mkdtemp(tmpdir) == NULL)
-		die("%s: %s", tmpdir, strerror(errno));
-	atexit(tmp_remove);
-}
 
 /* ---- test audio ---- */
 
@@ -638,6 +548,7 @@ int
 main(int argc, char **argv)
 {
 	self = argv[0];
+	bench_name = "bench-peaks";
 	if (argc == 3 && strcmp(argv[1], "--decode") == 0) {
 		decode_file(argv[2]);
 		return 0;
