@@ -288,8 +288,9 @@ ui_complete(struct tui *t)
 		lex = checker_lexicon(t->checker, lang, &cause);
 		free(lang);
 		if (lex == NULL) {
-			ui_message(t, cause != NULL ? cause : _("No lexicon for "
-			    "this language: nothing to complete from."));
+			ui_message(t, "%s", cause != NULL ? cause :
+			    _("No lexicon for this language: nothing to "
+			    "complete from."));
 			free(cause);
 			return;
 		}
