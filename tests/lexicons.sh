@@ -186,8 +186,11 @@ fi
 
 check "build-lexicons --starter 20000 runs" sh "$BUILD" --starter 20000 starter
 for l in $FILES; do
-	check "--starter 20000 reproduces the shipped $l.tsv (else rerun: sh lexicons/build-lexicons --starter 20000 lexicons)" \
-	    cmp "$LEX/$l.tsv" "starter/$l.tsv"
+	# The entries, not the header (it names the packages' versions).
+	grep -v '^#' "$LEX/$l.tsv" >"shipped-$l.txt"
+	grep -v '^#' "starter/$l.tsv" >"built-$l.txt"
+	check "--starter 20000 reproduces the shipped $l.tsv entries (else rerun: sh lexicons/build-lexicons --starter 20000 lexicons)" \
+	    cmp "shipped-$l.txt" "built-$l.txt"
 done
 
 check "build-lexicons (full) runs" sh "$BUILD" full1
