@@ -276,6 +276,16 @@ check_word(struct checker *c, const char *text, const struct markup_token *tok,
 
 		if (w[i].known || !check_has_letter(p, w[i].len))
 			continue;
+		/* A run of unknown characters is one unknown word. */
+		while (i + 1 < nw && !w[i + 1].known && !check_ascii_word(p,
+		    w[i].len) && !check_ascii_word(text + tok->off +
+		    w[i + 1].off, w[i + 1].len) && w[i + 1].off == w[i].off +
+		    w[i].len) {
+			w[i + 1].off = w[i].off;
+			w[i + 1].len += w[i].len;
+			i++;
+		}
+		p = text + tok->off + w[i].off;
 		word = xstrndup(p, w[i].len);
 		/* Latin letters in a Chinese line are likely another tongue. */
 		if (check_ascii_word(p, w[i].len) && seg_lang != NULL &&
