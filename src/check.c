@@ -291,9 +291,9 @@ check_word(struct checker *c, const char *text, const struct markup_token *tok,
 		if (check_ascii_word(p, w[i].len) && seg_lang != NULL &&
 		    lang == seg_lang && strncasecmp(lang, "en", 2) != 0)
 			check_span_add(spans, n, CHECK_OOV, tok->off + w[i].off,
-			    w[i].len, xprintf(_("'%s' is not in the %s lexicon; "
-			    "mark words of another language, e.g. "
-			    "<en>%s</en>"), word, lang, word), lang);
+			    w[i].len, xprintf(_("'%s' is not in the %s lexicon "
+			    "(another language? <en>%s</en>)"), word, lang,
+			    word), lang);
 		else
 			check_span_add(spans, n, CHECK_OOV, tok->off + w[i].off,
 			    w[i].len, xprintf(_("'%s' is not in the %s "

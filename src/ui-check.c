@@ -174,8 +174,8 @@ ui_check_hint(struct tui *t, size_t cursor)
 	keys = keymap_keys(t->keys, ACTION_ADD_WORD);
 	if ((sp = strchr(keys, ' ')) != NULL)
 		*sp = '\0';
-	xasprintf(&hint, _("%s (%s adds it to the project; %zu unknown, %zu "
-	    "error(s))"), at->message, keys, oov, bad);
+	xasprintf(&hint, _("%s [%s: add it; %zu unknown, %zu error(s)]"),
+	    at->message, keys, oov, bad);
 	free(keys);
 	return hint;
 }
@@ -249,9 +249,13 @@ ui_complete_find(struct tui *t, struct lexicon *lex, const char *text,
 		prefix = xstrndup(text + off, cursor - off);
 		n = lexicon_complete(lex, prefix, out, UI_COMPLETIONS);
 		/* The word itself is no completion. */
-		if (n > 0 && strcmp(out[0], prefix) == 0) {
-			memmove(out, out + 1, (n - 1) * sizeof *out);
-			n--;
+		for (size_t i = 0; i < n; i++) {
+			if (strcmp(out[i], prefix) == 0) {
+				memmove(out + i, out + i + 1, (n - i - 1) *
+				    sizeof *out);
+				n--;
+				break;
+			}
 		}
 		free(prefix);
 		if (n == 0)
