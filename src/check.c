@@ -7,6 +7,7 @@
 
 #include "check.h"
 #include "i18n.h"
+#include "lang.h"
 #include "lexicon.h"
 #include "markup.h"
 #include "timecode.h"
@@ -110,32 +111,28 @@ check_tag_covers(const char *t, const char *l)
 	return strncasecmp(t, l, n) == 0 && (l[n] == '\0' || l[n] == '-');
 }
 
-/* Adds the project's words that belong with a lexicon; returns how many. */
-static size_t
+/* Adds the project's words that belong with a lexicon file's words. */
+static void
 check_add_words(struct checker *c, struct lexicon *lex, const char *path,
     const char *lang)
 {
-	size_t	 added = 0;
 	char	*theirs;
+	int	 belongs;
 
 	for (size_t i = 0; i < c->nwords; i++) {
 		const struct store_word *w = &c->words[i];
-		int	 belongs = check_tag_covers(w->lang, lang);
 
-		if (!belongs && path != NULL) {
+		if (!(belongs = check_tag_covers(w->lang, lang))) {
 			theirs = lexicon_find(c->dirs, w->lang);
 			belongs = theirs != NULL && strcmp(theirs, path) == 0;
 			free(theirs);
 		}
-		if (belongs) {
+		if (belongs)
 			lexicon_add(lex, w->word, w->pron, -1);
-			added++;
-		}
 	}
-	return added;
 }
 
-/* Loads the lexicon stored under key (a path, or "words:" and a tag). */
+/* Loads the lexicon of a file (key: its path, or "none:TAG" if none). */
 static size_t
 check_load(struct checker *c, const char *key, const char *path,
     const char *lang)
@@ -153,15 +150,12 @@ check_load(struct checker *c, const char *key, const char *path,
 	memset(cl, 0, sizeof *cl);
 	cl->key = xstrdup(key);
 	cl->lex = lexicon_new(lang);
-	if (path != NULL && lexicon_load(cl->lex, path, &cause) != 0) {
+	if (path == NULL || lexicon_load(cl->lex, path, &cause) != 0) {
 		cl->error = cause;
 		lexicon_free(cl->lex);
 		cl->lex = NULL;
-	} else if (check_add_words(c, cl->lex, path, lang) == 0 &&
-	    path == NULL) {
-		lexicon_free(cl->lex);
-		cl->lex = NULL;
-	}
+	} else
+		check_add_words(c, cl->lex, path, lang);
 	return c->nlexicons++;
 }
 
@@ -169,7 +163,7 @@ struct lexicon *
 checker_lexicon(struct checker *c, const char *lang, char **cause)
 {
 	struct check_lexicon	*cl;
-	char			*path, *key, *ignored = NULL;
+	char			*path, *key, *tag, *ignored = NULL;
 	size_t			 i;
 
 	if (lang == NULL)
@@ -185,18 +179,20 @@ checker_lexicon(struct checker *c, const char *lang, char **cause)
 				free(ignored);
 			c->words_loaded = 1;
 		}
-		path = lexicon_find(c->dirs, lang);
+		tag = lang_canonical(lang);
+		path = lexicon_find(c->dirs, tag);
 		if (path != NULL)
 			key = xstrdup(path);
 		else
-			xasprintf(&key, "words:%s", lang);
+			xasprintf(&key, "none:%s", tag);
 		c->langs = xreallocarray(c->langs, c->nlangs + 1,
 		    sizeof *c->langs);
 		c->langs[c->nlangs].lang = xstrdup(lang);
-		c->langs[c->nlangs].lexicon = check_load(c, key, path, lang);
+		c->langs[c->nlangs].lexicon = check_load(c, key, path, tag);
 		c->nlangs++;
 		free(path);
 		free(key);
+		free(tag);
 	}
 	cl = &c->lexicons[c->langs[i].lexicon];
 	if (cl->lex == NULL && cl->error != NULL)
@@ -362,6 +358,13 @@ static void
 check_problem_add(struct check_report *r, const struct segment *g,
     char *message)
 {
+	/* The same problem twice in one segment is one line. */
+	for (size_t i = r->n; i > 0 && r->problems[i - 1].segment == g; i--) {
+		if (strcmp(r->problems[i - 1].message, message) == 0) {
+			free(message);
+			return;
+		}
+	}
 	r->problems = xreallocarray(r->problems, r->n + 1,
 	    sizeof *r->problems);
 	r->problems[r->n].segment_id = g->id;
@@ -527,6 +530,10 @@ check_seconds(const char *value, double *out)
 	char	*end;
 	double	 v;
 
+	/* Digits with at most one '.': no signs, spaces, hex or exponents. */
+	if (value[strspn(value, "0123456789.")] != '\0' ||
+	    strchr(value, '.') != strrchr(value, '.'))
+		return -1;
 	v = strtod(value, &end);
 	if (end == value || *end != '\0' || !(v >= 0 && v <= 86400))
 		return -1;

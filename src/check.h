@@ -13,8 +13,8 @@
  * check_lexicon_path()) by language tag, falling back by subtags
  * (yue-Hant-HK, yue-Hant, yue), and loaded on first use. The words a
  * project added (store_word_add()) are added to the lexicon of their
- * language. A language with no lexicon file and no project words is not
- * checked for unknown words.
+ * language. A language with no lexicon file is not checked for unknown
+ * words: a handful of project words is no lexicon.
  */
 #ifndef TX_CHECK_H
 #define TX_CHECK_H

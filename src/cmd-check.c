@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 #include "cmd.h"
@@ -21,8 +22,8 @@ cmd_check_seconds(const struct cmd_entry *e, const char *name,
 		return 0;
 	}
 	free(cause);
-	cmd_usage(e, _("%s takes seconds (0 for none), not '%s'"),
-	    name + 6, arg);
+	cmd_usage(e, _("--%s takes seconds (0 for none), not '%s'"),
+	    name + strlen("check."), arg);
 	return -1;
 }
 

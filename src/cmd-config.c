@@ -14,6 +14,7 @@ static int
 cmd_config_exec(const struct cmd_entry *e, int argc, char **argv)
 {
 	struct store	*s;
+	const char	*value;
 	char		*cause = NULL, *v;
 	int		 c, rc = EXIT_OK;
 
@@ -28,13 +29,15 @@ cmd_config_exec(const struct cmd_entry *e, int argc, char **argv)
 		return cmd_usage(e, _("give a project, then optionally KEY and "
 		    "VALUE"));
 	if (argc - optind == 3) {
-		if (check_setting_valid(argv[optind + 1], argv[optind + 2],
-		    &cause) != 0)
+		value = argv[optind + 2];
+		/* An empty value puts the default back. */
+		if (check_setting_valid(argv[optind + 1], *value != '\0' ?
+		    value : "0", &cause) != 0)
 			return cmd_fail(cause);
 		if ((s = cmd_open(argv[optind], STORE_WRITE)) == NULL)
 			return EXIT_FAIL;
-		if (store_setting_set(s, argv[optind + 1], argv[optind + 2],
-		    &cause) != 0)
+		if (store_setting_set(s, argv[optind + 1], *value != '\0' ?
+		    value : NULL, &cause) != 0)
 			rc = cmd_fail(cause);
 		store_close(s);
 		return rc;
@@ -73,7 +76,8 @@ const struct cmd_entry cmd_config_entry = {
 	N_("PROJECT [KEY [VALUE]]"),
 	N_("Show or change the project's settings."),
 	N_("With no KEY, lists every setting with its value ('-': the\n"
-	   "default) and what it does; with KEY, prints its value; with KEY\n"
-	   "and VALUE, sets it (logged as a change).\n"),
+	   "default) and what it does; with KEY, prints its value (an empty\n"
+	   "line: the default); with KEY and VALUE, sets it, and an empty\n"
+	   "VALUE puts the default back. Changes are logged.\n"),
 	cmd_config_exec
 };

@@ -257,7 +257,7 @@ cmd_lexicon_info(const struct cmd_entry *e, struct store *s, int argc,
 	struct table		*t;
 	const char		*lang = NULL;
 	char			**tags = NULL, *cause = NULL, *dirs, *path,
-				 words[24];
+				 words[24], *last = NULL;
 	size_t			 ntags = 0, nv, nsegs;
 	int			 tsv = 0, rc;
 
@@ -297,7 +297,11 @@ cmd_lexicon_info(const struct cmd_entry *e, struct store *s, int argc,
 		cells[2] = path != NULL ? path : _("(none: words are not "
 		    "checked)");
 		if (cause != NULL) {
-			cmd_warn(cause);
+			/* Tags sharing a broken file say so once. */
+			if (last == NULL || strcmp(last, cause) != 0)
+				fprintf(stderr, "tingxie: %s\n", cause);
+			free(last);
+			last = cause;
 			rc = EXIT_FAIL;
 		}
 		table_add(t, cells);
@@ -307,6 +311,7 @@ cmd_lexicon_info(const struct cmd_entry *e, struct store *s, int argc,
 	table_print(t, stdout, tsv);
 	table_free(t);
 	free(tags);
+	free(last);
 	checker_free(c);
 	free(dirs);
 	return rc;

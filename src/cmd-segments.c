@@ -220,6 +220,10 @@ cmd_segments_set(const struct cmd_entry *e, struct store *s, int argc,
 	if (argc - optind != 1 || cmd_number(argv[optind], 1, LONG_MAX,
 	    &id) != 0)
 		return cmd_usage(e, _("segments set needs one segment ID"));
+	if (ed.text == NULL && ed.speaker == NULL && ed.lang == NULL &&
+	    ed.dialect == NULL && start == NULL && end == NULL)
+		return cmd_usage(e, _("segments set needs something to change: "
+		    "--text, --speaker, --lang, --dialect, --start or --end"));
 	if (start != NULL || end != NULL) {
 		if (store_segment_get(s, id, &seg, &cause) != 0)
 			return cmd_fail(cause);

@@ -148,8 +148,8 @@ cmd_vocab_rename(const struct cmd_entry *e, struct store *s, int argc,
 }
 
 static int
-cmd_vocab_retire(const struct cmd_entry *e, struct store *s, int argc,
-    char **argv)
+vocab_retire(const struct cmd_entry *e, struct store *s, int argc,
+    char **argv, int retired)
 {
 	enum vocab_kind	 kind;
 	char		*cause = NULL;
@@ -157,10 +157,23 @@ cmd_vocab_retire(const struct cmd_entry *e, struct store *s, int argc,
 
 	if ((rc = vocab_args(e, argc, argv, 2, 2, &kind)) != 0)
 		return rc;
-	if (store_vocab_retire(s, kind, argv[2], strcmp(argv[0], "retire") == 0,
-	    &cause) != 0)
+	if (store_vocab_retire(s, kind, argv[2], retired, &cause) != 0)
 		return cmd_fail(cause);
 	return EXIT_OK;
+}
+
+static int
+cmd_vocab_retire(const struct cmd_entry *e, struct store *s, int argc,
+    char **argv)
+{
+	return vocab_retire(e, s, argc, argv, 1);
+}
+
+static int
+cmd_vocab_restore(const struct cmd_entry *e, struct store *s, int argc,
+    char **argv)
+{
+	return vocab_retire(e, s, argc, argv, 0);
 }
 
 static const struct cmd_action cmd_vocab_actions[] = {
@@ -169,7 +182,7 @@ static const struct cmd_action cmd_vocab_actions[] = {
 	{ "label", STORE_WRITE, cmd_vocab_label },
 	{ "rename", STORE_WRITE, cmd_vocab_rename },
 	{ "retire", STORE_WRITE, cmd_vocab_retire },
-	{ "restore", STORE_WRITE, cmd_vocab_retire },
+	{ "restore", STORE_WRITE, cmd_vocab_restore },
 	{ NULL, STORE_READ, NULL }
 };
 

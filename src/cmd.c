@@ -122,7 +122,7 @@ cmd_dispatch(const struct cmd_entry *e, const struct cmd_action *actions,
 {
 	const struct cmd_action	*a = &actions[0];
 	struct store		*s;
-	char			**av;
+	char			**av, *saved;
 	int			 ac, rc;
 
 	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
@@ -148,8 +148,13 @@ cmd_dispatch(const struct cmd_entry *e, const struct cmd_action *actions,
 	}
 	if ((s = cmd_open(argv[1], a->mode)) == NULL)
 		return EXIT_FAIL;
+	/* getopt's messages name "tingxie speakers set". */
+	saved = av[0];
+	xasprintf(&av[0], "tingxie %s %s", e->name, a->name);
 	optind = 1;
 	rc = a->exec(e, s, ac, av);
+	free(av[0]);
+	av[0] = saved;
 	store_close(s);
 	return rc;
 }

@@ -169,3 +169,37 @@ lang_check(const char *tag, char **cause)
 	    "(for example cmn-Hans, yue-Hant-HK, en-GB)"), tag, _(why));
 	return -1;
 }
+
+char *
+lang_canonical(const char *tag)
+{
+	char	*out = xstrdup(tag), *p = out, *end;
+	size_t	 len;
+	int	 first = 1, singleton = 0;
+
+	while (*p != '\0') {
+		end = strchr(p, '-');
+		len = end != NULL ? (size_t)(end - p) : strlen(p);
+		for (size_t i = 0; i < len; i++)
+			p[i] = (char)tolower((unsigned char)p[i]);
+		if (len == 1)
+			singleton = 1;
+		else if (!first && !singleton) {
+			int	alpha = 1;
+
+			for (size_t i = 0; i < len; i++)
+				alpha &= isalpha((unsigned char)p[i]) != 0;
+			if (alpha && len == 4)
+				p[0] = (char)toupper((unsigned char)p[0]);
+			else if (alpha && len == 2) {
+				p[0] = (char)toupper((unsigned char)p[0]);
+				p[1] = (char)toupper((unsigned char)p[1]);
+			}
+		}
+		first = 0;
+		p += len;
+		if (*p == '-')
+			p++;
+	}
+	return out;
+}

@@ -10,5 +10,11 @@
 
 /* Returns 0 if tag is well formed, or -1 with *cause saying why. */
 int	 lang_check(const char *tag, char **cause);
+/*
+ * The tag in RFC 5646's letter case (tags are case-insensitive; this is
+ * how they are written and stored): language and extensions lower case,
+ * script title case, region upper case, as in "yue-Hant-HK". Caller frees.
+ */
+char	*lang_canonical(const char *tag);
 
 #endif

@@ -60,6 +60,13 @@ int64_t		 store_now_ms(void);
  */
 int		 store_change(struct store *, const char *kind, const char *key,
 		     const char *action, const char *detail, char **cause);
+/*
+ * Gives seg the speaker code ("" for none) and, unless dialect_given,
+ * the new speaker's (active) dialect when the segment had none or the old
+ * speaker's.
+ */
+int		 store_segment_speaker(struct store *, struct segment *seg,
+		     const char *code, int dialect_given, char **cause);
 /* Moves a set of segments: used by speaker merges and vocabulary renames. */
 int		 store_segment_write(struct store *, struct segment *seg,
 		     int64_t expect, int64_t author, const char *action,

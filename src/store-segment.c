@@ -80,8 +80,13 @@ segment_validate(struct store *s, struct segment *seg, char **cause)
 		    seg->channel + 1, rec.name, rec.channels);
 		goto out;
 	}
-	if (seg->lang != NULL && lang_check(seg->lang, cause) != 0)
-		goto out;
+	if (seg->lang != NULL) {
+		if (lang_check(seg->lang, cause) != 0)
+			goto out;
+		nfc = lang_canonical(seg->lang);
+		free(seg->lang);
+		seg->lang = nfc;
+	}
 	if ((nfc = text_normalize(seg->text != NULL ? seg->text : "",
 	    cause)) == NULL)
 		goto out;

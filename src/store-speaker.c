@@ -147,9 +147,17 @@ speaker_text(char **field, char **cause)
 	return 0;
 }
 
-int
-store_speaker_validate(struct store *s, const struct speaker *sp,
-    char **cause)
+/* Whether a field is as it was (then it is not checked again). */
+static int
+speaker_same(const char *now, const char *was)
+{
+	return now != NULL && was != NULL && strcmp(now, was) == 0;
+}
+
+/* Checks a speaker's fields; those unchanged from old (if any) pass. */
+static int
+speaker_check(struct store *s, const struct speaker *sp,
+    const struct speaker *old, char **cause)
 {
 	if (speaker_code_check(sp->code, cause) != 0)
 		return -1;
@@ -159,13 +167,22 @@ store_speaker_validate(struct store *s, const struct speaker *sp,
 		    "female, male, other)"), sp->gender);
 		return -1;
 	}
-	if (sp->native_lang != NULL &&
+	if (sp->native_lang != NULL && (old == NULL ||
+	    !speaker_same(sp->native_lang, old->native_lang)) &&
 	    store_vocab_check(s, VOCAB_LANGUAGE, sp->native_lang, cause) != 0)
 		return -1;
-	if (sp->dialect != NULL &&
+	if (sp->dialect != NULL && (old == NULL ||
+	    !speaker_same(sp->dialect, old->dialect)) &&
 	    store_vocab_check(s, VOCAB_DIALECT, sp->dialect, cause) != 0)
 		return -1;
 	return 0;
+}
+
+int
+store_speaker_validate(struct store *s, const struct speaker *sp,
+    char **cause)
+{
+	return speaker_check(s, sp, NULL, cause);
 }
 
 /* One line saying what a speaker is now, for the change log. */
@@ -195,17 +212,24 @@ speaker_bind(sqlite3_stmt *st, const struct speaker *sp)
 
 /* Runs an insert or update of a speaker with its change row. */
 static int
-speaker_write(struct store *s, struct speaker *sp, const char *sql,
-    const char *action, const char *key, char **cause)
+speaker_write(struct store *s, struct speaker *sp, const struct speaker *old,
+    const char *sql, const char *action, const char *key, char **cause)
 {
+	struct speaker	 there;
 	sqlite3_stmt	*st;
-	char		*detail;
+	char		*detail, *ignored = NULL;
 	int		 rc;
 
 	if (speaker_text(&sp->name, cause) != 0 ||
 	    speaker_text(&sp->notes, cause) != 0 ||
-	    store_speaker_validate(s, sp, cause) != 0)
+	    speaker_check(s, sp, old, cause) != 0)
 		return -1;
+	if (sp->native_lang != NULL) {
+		char	*tag = lang_canonical(sp->native_lang);
+
+		free(sp->native_lang);
+		sp->native_lang = tag;
+	}
 	if (store_begin(s, cause) != 0)
 		return -1;
 	if ((st = store_stmt(s, sql, cause)) == NULL)
@@ -216,7 +240,15 @@ speaker_write(struct store *s, struct speaker *sp, const char *sql,
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if ((rc & 0xff) == SQLITE_CONSTRAINT) {
-		*cause = xprintf(_("speaker '%s' already exists"), sp->code);
+		if (store_speaker_get(s, sp->code, &there, &ignored) == 0 &&
+		    there.merged_into != NULL)
+			*cause = xprintf(_("speaker '%s' was merged into '%s'; "
+			    "choose another code"), sp->code, there.merged_into);
+		else
+			*cause = xprintf(_("speaker '%s' already exists"),
+			    sp->code);
+		speaker_clear(&there);
+		free(ignored);
 		goto fail;
 	}
 	if (rc != SQLITE_DONE) {
@@ -244,7 +276,7 @@ store_speaker_add(struct store *s, struct speaker *sp, char **cause)
 	    "notes) VALUES (?, ?, ?, ?, ?, ?)";
 
 	sp->id = 0;
-	return speaker_write(s, sp, sql, "add", sp->code, cause);
+	return speaker_write(s, sp, NULL, sql, "add", sp->code, cause);
 }
 
 int
@@ -254,6 +286,8 @@ store_speaker_update(struct store *s, struct speaker *sp, const char *old_code,
 	static const char sql[] =
 	    "UPDATE speaker SET code = ?, name = ?, gender = ?, "
 	    "native_lang = ?, dialect = ?, notes = ? WHERE id = ?";
+	struct speaker	old;
+	int		rc;
 
 	if (sp->merged_into != NULL) {
 		*cause = xprintf(_("speaker '%s' was merged into '%s'; change "
@@ -261,7 +295,11 @@ store_speaker_update(struct store *s, struct speaker *sp, const char *old_code,
 		    sp->merged_into);
 		return -1;
 	}
-	return speaker_write(s, sp, sql, "set", old_code, cause);
+	if (store_speaker_get(s, old_code, &old, cause) != 0)
+		return -1;
+	rc = speaker_write(s, sp, &old, sql, "set", old_code, cause);
+	speaker_clear(&old);
+	return rc;
 }
 
 /* The segments of one speaker, for a merge: inside its transaction. */
@@ -330,9 +368,8 @@ store_speaker_merge(struct store *s, const char *from, const char *into,
 	    speaker_segments(s, from_id, &segs, &n, cause) != 0)
 		goto fail;
 	for (size_t i = 0; i < n; i++) {
-		free(segs[i].speaker);
-		segs[i].speaker = xstrdup(into);
-		segs[i].speaker_id = into_id;
+		if (store_segment_speaker(s, &segs[i], into, 0, cause) != 0)
+			goto fail;
 		rc = store_segment_write(s, &segs[i], segs[i].version, author,
 		    "speaker-merge", cause);
 		if (rc != 0)

@@ -185,7 +185,8 @@ int
 store_vocab_check(struct store *s, enum vocab_kind kind, const char *code,
     char **cause)
 {
-	int	state, has;
+	char	*tag = NULL;
+	int	 state, has;
 
 	if (kind == VOCAB_LANGUAGE) {
 		if (lang_check(code, cause) != 0)
@@ -194,11 +195,13 @@ store_vocab_check(struct store *s, enum vocab_kind kind, const char *code,
 			return -1;
 		if (!has)
 			return 0;
+		code = tag = lang_canonical(code);
 	}
-	if ((state = vocab_state(s, kind, code, cause)) == -2)
-		return -1;
-	if (state == 0)
-		return 0;
+	state = vocab_state(s, kind, code, cause);
+	if (state == 0 || state == -2) {
+		free(tag);
+		return state == 0 ? 0 : -1;
+	}
 	if (state == 1)
 		*cause = xprintf(_("%s '%s' is retired; choose another (see "
 		    "'tingxie vocab PROJECT list %s')"), vocab_kind_name(kind),
@@ -207,6 +210,7 @@ store_vocab_check(struct store *s, enum vocab_kind kind, const char *code,
 		*cause = xprintf(_("%s '%s' is not in the project's vocabulary; "
 		    "add it with 'tingxie vocab PROJECT add %s %s LABEL'"),
 		    vocab_kind_name(kind), code, vocab_kind_name(kind), code);
+	free(tag);
 	return -1;
 }
 
@@ -284,14 +288,18 @@ store_vocab_add(struct store *s, enum vocab_kind kind, const char *code,
 	char		*nfc;
 	int		 rc;
 
+	char		*tag;
+
 	if (vocab_code_check(kind, code, cause) != 0 ||
 	    vocab_label(label, &nfc, cause) != 0)
 		return -1;
+	tag = kind == VOCAB_LANGUAGE ? lang_canonical(code) : xstrdup(code);
 	args[0] = vocab_kind_name(kind);
-	args[1] = code;
+	args[1] = tag;
 	args[2] = nfc;
-	rc = vocab_run(s, sql, kind, code, "add", nfc, args, 3, cause);
+	rc = vocab_run(s, sql, kind, tag, "add", nfc, args, 3, cause);
 	free(nfc);
+	free(tag);
 	return rc;
 }
 
@@ -439,8 +447,8 @@ vocab_rename_segments(struct store *s, enum vocab_kind kind, const char *code,
 	return rc;
 }
 
-int
-store_vocab_rename(struct store *s, enum vocab_kind kind, const char *code,
+static int
+vocab_rename(struct store *s, enum vocab_kind kind, const char *code,
     const char *new_code, size_t *rewritten, char **cause)
 {
 	static const char item[] =
@@ -486,6 +494,26 @@ fail:
 	return -1;
 }
 
+int
+store_vocab_rename(struct store *s, enum vocab_kind kind, const char *code,
+    const char *new_code, size_t *rewritten, char **cause)
+{
+	char	*from, *to;
+	int	 rc;
+
+	*rewritten = 0;
+	if (vocab_code_check(kind, new_code, cause) != 0)
+		return -1;
+	if (kind != VOCAB_LANGUAGE)
+		return vocab_rename(s, kind, code, new_code, rewritten, cause);
+	from = lang_canonical(code);
+	to = lang_canonical(new_code);
+	rc = vocab_rename(s, kind, from, to, rewritten, cause);
+	free(from);
+	free(to);
+	return rc;
+}
+
 /* ---- a person's edit of a segment ---- */
 
 /* The dialect of a speaker given by id, or NULL. */
@@ -515,9 +543,23 @@ vocab_field(char **field, const char *value)
 	*field = *value == '\0' ? NULL : xstrdup(value);
 }
 
-/* Applies the speaker part of an edit: the speaker and their dialect. */
-static int
-vocab_edit_speaker(struct store *s, struct segment *seg, const char *code,
+/* A speaker's dialect if it may be used now (not retired), or NULL. */
+static char *
+vocab_speaker_default(struct store *s, int64_t speaker_id)
+{
+	char	*d = vocab_speaker_dialect(s, speaker_id), *ignored = NULL;
+
+	if (d != NULL && store_vocab_check(s, VOCAB_DIALECT, d,
+	    &ignored) != 0) {
+		free(ignored);
+		free(d);
+		d = NULL;
+	}
+	return d;
+}
+
+int
+store_segment_speaker(struct store *s, struct segment *seg, const char *code,
     int dialect_given, char **cause)
 {
 	char	*old_default, *new_default;
@@ -526,7 +568,7 @@ vocab_edit_speaker(struct store *s, struct segment *seg, const char *code,
 	if (*code != '\0' && store_speaker_ensure(s, code, &id, cause) != 0)
 		return -1;
 	old_default = vocab_speaker_dialect(s, seg->speaker_id);
-	new_default = vocab_speaker_dialect(s, id);
+	new_default = vocab_speaker_default(s, id);
 	vocab_field(&seg->speaker, code);
 	seg->speaker_id = id;
 	if (!dialect_given && (seg->dialect == NULL || (old_default != NULL &&
@@ -559,7 +601,7 @@ store_segment_set(struct store *s, int64_t id, int64_t expect,
 		rc = STORE_CONFLICT;
 		goto fail;
 	}
-	if (ed->speaker != NULL && vocab_edit_speaker(s, out, ed->speaker,
+	if (ed->speaker != NULL && store_segment_speaker(s, out, ed->speaker,
 	    ed->dialect != NULL, cause) != 0)
 		goto fail;
 	if (ed->lang != NULL) {
@@ -595,20 +637,20 @@ int
 store_segment_create(struct store *s, struct segment *seg, char **cause)
 {
 	char	*code;
-	int	 rc = 0;
+	int	 rc = 0, given = seg->dialect != NULL;
 
-	if (seg->speaker != NULL) {
+	/* A dialect given is checked; one taken from the speaker is active. */
+	if (given)
+		rc = store_vocab_check(s, VOCAB_DIALECT, seg->dialect, cause);
+	if (rc == 0 && seg->speaker != NULL) {
 		code = seg->speaker;
 		seg->speaker = NULL;
 		seg->speaker_id = 0;
-		rc = vocab_edit_speaker(s, seg, code, seg->dialect != NULL,
-		    cause);
+		rc = store_segment_speaker(s, seg, code, given, cause);
 		free(code);
 	}
 	if (rc == 0 && seg->lang != NULL)
 		rc = store_vocab_check(s, VOCAB_LANGUAGE, seg->lang, cause);
-	if (rc == 0 && seg->dialect != NULL)
-		rc = store_vocab_check(s, VOCAB_DIALECT, seg->dialect, cause);
 	if (rc != 0)
 		return -1;
 	return store_segment_add(s, seg, cause);
@@ -623,16 +665,18 @@ store_word_add(struct store *s, const char *lang, const char *word,
 	static const char sql[] =
 	    "INSERT INTO lexicon_entry (lang, word, pron, added_by, added) "
 	    "SELECT ?1, ?2, ?3, ?4, ?5 WHERE NOT EXISTS (SELECT 1 FROM "
-	    "lexicon_entry WHERE lang = ?1 AND word = ?2 AND pron IS ?3)";
+	    "lexicon_entry WHERE lang = ?1 AND word = ?2 AND "
+	    "(pron IS ?3 OR ?3 IS NULL))";
 	sqlite3_stmt	*st;
 	int64_t		 author;
-	char		*nfc = NULL, *key;
+	char		*nfc = NULL, *key, *tag = NULL;
 	int		 rc = -1;
 
 	if (lang_check(lang, cause) != 0)
 		return -1;
 	if ((nfc = text_normalize(word, cause)) == NULL)
 		return -1;
+	lang = tag = lang_canonical(lang);
 	if (*nfc == '\0' || strcmp(nfc, word) != 0 ||
 	    strpbrk(nfc, " \t") != NULL || strstr(nfc, "\u3000") != NULL) {
 		*cause = xprintf(_("'%s' is not one word: a lexicon word has "
@@ -674,6 +718,7 @@ fail:
 	rc = -1;
 out:
 	free(nfc);
+	free(tag);
 	return rc;
 }
 

@@ -685,19 +685,22 @@ int
 store_setting_set(struct store *s, const char *key, const char *value,
     char **cause)
 {
-	static const char sql[] =
+	static const char set[] =
 	    "INSERT INTO meta (key, value) VALUES (?, ?) "
 	    "ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+	static const char unset[] = "DELETE FROM meta WHERE key = ?";
 	sqlite3_stmt	*st;
 
 	if (store_begin(s, cause) != 0)
 		return -1;
-	if ((st = store_stmt(s, sql, cause)) == NULL)
+	if ((st = store_stmt(s, value != NULL ? set : unset, cause)) == NULL)
 		goto fail;
 	store_bind_text(st, 1, key);
-	store_bind_text(st, 2, value);
+	if (value != NULL)
+		store_bind_text(st, 2, value);
 	if (store_step_done(s, st, _("saving a setting"), cause) != 0 ||
-	    store_change(s, "setting", key, "set", value, cause) != 0)
+	    store_change(s, "setting", key, value != NULL ? "set" : "unset",
+	    value, cause) != 0)
 		goto fail;
 	return store_commit(s, cause);
 fail:

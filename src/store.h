@@ -224,6 +224,7 @@ void	 store_word_list_free(struct store_word *, size_t n);
 /* *value is NULL when the key is not set; caller frees. */
 int	 store_setting_get(struct store *, const char *key, char **value,
 	     char **cause);
+/* Sets a setting; a NULL value removes it (back to its default). */
 int	 store_setting_set(struct store *, const char *key, const char *value,
 	     char **cause);
 

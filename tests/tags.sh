@@ -324,7 +324,7 @@ expect_ok "oov --lang" lexicon "$W" oov --tsv --lang en-GB
 same "oov of en-GB" "$(tail -n +2 out.txt | cut -f1-3)" "$(t "dne|en-GB|1")"
 expect_ok "oov --rec" lexicon "$W" oov --tsv --rec meeting
 same "oov of the meeting" "$(tail -n +2 out.txt | cut -f1 | tr '\n' ' ')" "dne zorblax "
-expect_fail "check reports them" 1 "4 problem" check "$W"
+expect_fail "check reports them, a word twice in one segment once" 1 "3 problem" check "$W"
 expect_ok "lexicon add" lexicon "$W" add dne --lang en --pron "D IY1 N"
 same "add is quiet" "$(cat out.txt err.txt)" ""
 expect_ok "lexicon add again" lexicon "$W" add dne --lang en --pron "D IY1 N"
@@ -368,11 +368,18 @@ before=$(dump "$P")
 expect_fail "not a number" 1 "check.max-length must be a number of seconds from 0 to 86400, not 'abc'" \
     config "$P" check.max-length abc
 expect_fail "too large" 1 "not '90000'" config "$P" check.max-length 90000
-expect_fail "empty" 1 "check.min-length must be a number of seconds" config "$P" check.min-length ""
+expect_fail "hex" 1 "not '0x10'" config "$P" check.max-length 0x10
+expect_fail "exponent" 1 "not '1e1'" config "$P" check.max-length 1e1
+expect_fail "spaces" 1 "not ' 5'" config "$P" check.max-length " 5"
 expect_fail "unknown key set" 1 "no setting 'nope.key'" config "$P" nope.key 3
 expect_fail "unknown key get" 1 "no setting 'nope.key' \(see 'tingxie config PROJECT'\)" config "$P" nope.key
 expect_fail "too many arguments" 2 "give a project" config "$P" check.max-length 1 2
 same "config refusals changed nothing" "$(dump "$P")" "$before"
+expect_ok "an empty value puts the default back" config "$P" check.max-length ""
+expect_ok "config get of a default" config "$P" check.max-length
+same "the default reads as an empty line" "$(cat out.txt)" ""
+same "reset is logged" "$(sqlite3 "$P" "SELECT kind, key, action FROM change ORDER BY id DESC LIMIT 1")" \
+    "setting|check.max-length|unset"
 
 # ---- 7. help ----
 for c in speakers vocab lexicon check config; do
@@ -380,8 +387,33 @@ for c in speakers vocab lexicon check config; do
 	contains "$c --help has usage" out.txt "^usage: tingxie $c"
 done
 
-# ---- 8. the projects are sound ----
-for p in "$P" "$M" order.tingxie "$W" "$C"; do
+# ---- 8. language tags are case-insensitive, stored in their usual case ----
+K=case.tingxie
+sh "$TESTS_SRCDIR/../demo/make-project.sh" "$TINGXIE" "$K" >/dev/null || exit 99
+expect_ok "set --lang EN-gb" segments "$K" set 4 --lang EN-gb
+same "stored as en-GB" "$(sqlite3 "$K" 'SELECT lang FROM segment WHERE id = 4')" "en-GB"
+expect_fail "a duplicate in another case is refused" 1 "language 'en-GB' is already" \
+    vocab "$K" add language EN-gb
+expect_ok "code-switch tags in any case" segments "$K" set 3 --text "我们开个<EN>meeting</EN>吧。"
+expect_ok "and check accepts them" check "$K"
+expect_ok "speakers add --lang YUE-hant-hk" speakers "$K" add SPK5 --lang YUE-hant-hk
+contains "stored as yue-Hant-HK" /dev/stdin "^yue-Hant-HK$" <<EOF2
+$(sqlite3 "$K" "SELECT native_lang FROM speaker WHERE code = 'SPK5'")
+EOF2
+
+# A speaker's retired dialect is not forced on new segments.
+expect_ok "retire beijing" vocab "$K" retire dialect beijing
+expect_ok "a new segment of SPK1 is still accepted" segments "$K" add --rec meeting \
+    --start 28.4 --end 28.9 --speaker SPK1
+same "without the retired dialect" "$(sqlite3 "$K" "SELECT coalesce(dialect, '-') FROM segment ORDER BY id DESC LIMIT 1")" "-"
+expect_ok "SPK1's other fields can still change" speakers "$K" set SPK1 --name "Chair person"
+expect_fail "set with nothing to change" 2 "needs something to change" segments "$K" set 4
+expect_ok "merge SPK4 into SPK3" speakers "$K" merge SPK4 SPK3
+expect_fail "a merged code is named" 1 "speaker 'SPK4' was merged into 'SPK3'" speakers "$K" add SPK4
+expect_fail "getopt's messages name the command" 2 "tingxie segments set: invalid option" segments "$K" set -x 4
+
+# ---- 9. the projects are sound ----
+for p in "$P" "$M" order.tingxie "$W" "$C" "$K"; do
 	integrity "$p"
 done
 finish
