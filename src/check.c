@@ -472,8 +472,9 @@ check_merge(struct check_report *r, struct check_report *extra)
 	struct check_problem	*all;
 	size_t			 i = 0, j = 0, k = 0;
 
-	qsort(extra->problems, extra->n, sizeof *extra->problems,
-	    check_problem_cmp);
+	if (extra->n > 1)
+		qsort(extra->problems, extra->n, sizeof *extra->problems,
+		    check_problem_cmp);
 	all = xcalloc(r->n + extra->n + 1, sizeof *all);
 	while (i < r->n || j < extra->n) {
 		if (j == extra->n || (i < r->n &&
