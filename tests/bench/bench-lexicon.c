@@ -8,8 +8,10 @@
  *       lexicon_load against reading the file and counting its lines,
  *       segmenting and checking a transcript line against decoding it, and
  *       completion of one-character prefixes. If jieba's own dictionary is
- *       installed, it is converted and loaded too. Prints a table and exits
- *       1 if a target is missed.
+ *       installed, it is converted and loaded too, and a whole line is
+ *       checked as the editor checks it (markup, the project's event tags
+ *       and languages in SQLite, segmentation, lookups). Prints a table and
+ *       exits 1 if a target is missed.
  */
 #include "config.h"
 
@@ -25,7 +27,9 @@
 #include <utf8proc.h>
 
 #include "bench.h"
+#include "check.h"
 #include "lexicon.h"
+#include "store.h"
 
 #define JIEBA_DICT	"/usr/lib/python3/dist-packages/jieba/dict.txt"
 #define ENTRIES		350000
@@ -36,6 +40,7 @@
 #define LINE_ROUNDS	20000
 #define COMPLETE_ROUNDS	2000
 #define COMPLETE_MAX	10
+#define CHECK_ROUNDS	2000
 
 struct row {
 	char		 name[48];
@@ -256,7 +261,8 @@ convert_jieba(void)
 
 	if ((in = fopen(JIEBA_DICT, "r")) == NULL)
 		return NULL;
-	path = tmp_path("jieba.tsv");
+	/* Named as a lexicon, so that a checker finds it in tmpdir. */
+	path = tmp_path("cmn-Hans.tsv");
 	if ((out = fopen(path, "w")) == NULL)
 		die("%s: %s", path, strerror(errno));
 	while (fgets(line, sizeof line, in) != NULL) {
@@ -421,6 +427,43 @@ bench_line(struct row *r, const struct lexicon *lex, const char *line,
 	free(us);
 }
 
+/* checker_line(), as the editor calls it on every keystroke. */
+static void
+bench_checker(struct row *r, const char *line)
+{
+	struct check_span	*spans;
+	struct checker		*c;
+	struct store		*s;
+	double			*us = alloc(CHECK_ROUNDS * sizeof *us), t;
+	char			*project = tmp_path("bench.tingxie"), *cause = NULL;
+	size_t			 n;
+
+	if ((s = store_create(project, &cause)) == NULL ||
+	    store_vocab_add(s, VOCAB_LANGUAGE, "cmn-Hans", NULL, &cause) != 0 ||
+	    store_vocab_add(s, VOCAB_LANGUAGE, "en", NULL, &cause) != 0)
+		die("%s", cause);
+	c = checker_new(s, tmpdir);
+	/* The first call loads the lexicon; it is not what is measured. */
+	n = checker_line(c, line, "cmn-Hans", &spans);
+	check_spans_free(spans, n);
+	for (int i = 0; i < CHECK_ROUNDS; i++) {
+		t = now();
+		n = checker_line(c, line, "cmn-Hans", &spans);
+		us[i] = (now() - t) * 1e6;
+		sink += n;
+		check_spans_free(spans, n);
+	}
+	snprintf(r->name, sizeof r->name, "checker_line, markup + jieba");
+	r->unit = "us";
+	r->measured = median(us, CHECK_ROUNDS);
+	r->baseline = -1;
+	r->target = 1000;
+	checker_free(c);
+	store_close(s);
+	free(project);
+	free(us);
+}
+
 static void
 bench_complete(struct row *rows, const struct lexicon *lex, struct gen *g)
 {
@@ -541,7 +584,16 @@ main(int argc, char **argv)
 	    "\xe7\x94\x9f\xe6\x98\x8e\xe5\xa4\xa9 Zoom \xe4\xb8\x8a\xe5\xbc"
 	    "\x80\xe4\xbc\x9a\xe8\xae\xa8\xe8\xae\xba\xe8\xbf\x99\xe4\xb8"
 	    "\xaa project\xe3\x80\x82";
-	struct row		 rows[7];
+	static const char	 marked[] = "\xe6\x88\x91\xe4\xbb\x8a\xe5\xa4"
+	    "\xa9\xe5\x8e\xbb<en>meeting</en>\xe4\xba\x86\xef\xbc\x8c"
+	    "[noise]\xe7\xa0\x94\xe7\xa9\xb6\xe7\x94\x9f\xe5\x91\xbd"
+	    "\xe8\xb5\xb7\xe6\xba\x90\xe7\x9a\x84\xe9\x97\xae\xe9"
+	    "\xa2\x98\xe5\xbe\x88\xe6\x9c\x89\xe6\x84\x8f\xe6\x80"
+	    "\x9d\xef\xbc\x8c%\xe5\x91\x83 \xe5\x8c\x97\xe4\xba\xac"
+	    "\xe5\xa4\xa7\xe5\xad\xa6\xe7\x9a\x84((\xe7\xa0\x94\xe7"
+	    "\xa9\xb6\xe7\x94\x9f))\xe6\x98\x8e\xe5\xa4\xa9\xe5\xbc"
+	    "\x80\xe4\xbc\x9a <en>project</en>\xe3\x80\x82";
+	struct row		 rows[8];
 	struct gen		 g;
 	struct lexicon		*lex;
 	char			*synth, *jieba, *line;
@@ -579,6 +631,8 @@ main(int argc, char **argv)
 		printf("jieba lexicon: %zu words\n", lexicon_size(lex));
 		show_line(lex, "jieba line", real);
 		lexicon_free(lex);
+		bench_checker(&rows[n++], marked);
+		printf("checked line: %s\n", marked);
 	}
 	gen_free(&g);
 	free(line);
