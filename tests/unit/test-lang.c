@@ -39,10 +39,34 @@ test_malformed(void **state)
 	}
 }
 
+static void
+test_canonical(void **state)
+{
+	const char *cases[][2] = {
+		{ "YUE-hant-hk", "yue-Hant-HK" }, { "EN-gb", "en-GB" },
+		{ "cmn-HANS", "cmn-Hans" }, { "es-419", "es-419" },
+		{ "DE-ch-1901", "de-CH-1901" }, { "en-A-BBB-x-AB-CDEF",
+		"en-a-bbb-x-ab-cdef" }, { "ZH-min-NAN", "zh-min-nan" },
+		{ "SGN-be-FR", "sgn-BE-FR" }, { "X-Whatever", "x-whatever" },
+		{ "sl-ROZAJ", "sl-rozaj" },
+	};
+	char	*got;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		got = lang_canonical(cases[i][0]);
+		if (strcmp(got, cases[i][1]) != 0)
+			fail_msg("%s gave %s, not %s", cases[i][0], got,
+			    cases[i][1]);
+		free(got);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_canonical),
 		cmocka_unit_test(test_well_formed),
 		cmocka_unit_test(test_malformed),
 	};
