@@ -109,6 +109,11 @@ cmd_add_exec(const struct cmd_entry *e, int argc, char **argv)
 		return cmd_fail(cause);
 	if ((s = cmd_open(argv[optind], STORE_WRITE)) == NULL)
 		return EXIT_FAIL;
+	if (lang != NULL && store_vocab_check(s, VOCAB_LANGUAGE, lang,
+	    &cause) != 0) {
+		store_close(s);
+		return cmd_fail(cause);
+	}
 	for (int i = optind + 1; i < argc; i++) {
 		if (cmd_add_one(s, argv[i], name, lang) < 0)
 			failed++;

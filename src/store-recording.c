@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "lang.h"
 #include "peaks.h"
 #include "store-int.h"
 #include "xmalloc.h"
@@ -176,8 +177,17 @@ store_recording_add(struct store *s, struct store_recording *r,
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt	*st;
 	int64_t		 author;
+	char		*tag;
 
 	*existing = 0;
+	/* Tags are stored in their usual letter case (lang.h). */
+	if (r->lang != NULL) {
+		if (lang_check(r->lang, cause) != 0)
+			return -1;
+		tag = lang_canonical(r->lang);
+		free(r->lang);
+		r->lang = tag;
+	}
 	if (store_author(s, &author, cause) != 0)
 		return -1;
 	if (store_begin(s, cause) != 0)

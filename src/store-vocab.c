@@ -508,7 +508,13 @@ store_vocab_rename(struct store *s, enum vocab_kind kind, const char *code,
 		return vocab_rename(s, kind, code, new_code, rewritten, cause);
 	from = lang_canonical(code);
 	to = lang_canonical(new_code);
-	rc = vocab_rename(s, kind, from, to, rewritten, cause);
+	if (strcmp(from, to) == 0) {
+		*cause = xprintf(_("'%s' and '%s' are the same tag (letter case "
+		    "does not matter; tags are stored as %s)"), code, new_code,
+		    to);
+		rc = -1;
+	} else
+		rc = vocab_rename(s, kind, from, to, rewritten, cause);
 	free(from);
 	free(to);
 	return rc;

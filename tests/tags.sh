@@ -401,6 +401,14 @@ contains "stored as yue-Hant-HK" /dev/stdin "^yue-Hant-HK$" <<EOF2
 $(sqlite3 "$K" "SELECT native_lang FROM speaker WHERE code = 'SPK5'")
 EOF2
 
+expect_fail "renaming a tag to itself in another case" 1 "are the same tag" \
+    vocab "$K" rename language en-gb EN-GB
+"$TXAUDIO" tone again.wav --seconds 1 --rate 16000
+expect_fail "add --lang outside the project's languages" 1 "language 'fr' is not in the project's vocabulary" \
+    add --lang fr "$K" again.wav
+expect_ok "add --lang in another case" add --lang EN-gb --name again "$K" again.wav
+same "the recording's language is stored as en-GB" "$(sqlite3 "$K" "SELECT lang FROM recording WHERE name = 'again'")" "en-GB"
+
 # A speaker's retired dialect is not forced on new segments.
 expect_ok "retire beijing" vocab "$K" retire dialect beijing
 expect_ok "a new segment of SPK1 is still accepted" segments "$K" add --rec meeting \
