@@ -1,0 +1,31 @@
+/*
+ * audio-cut.h: cutting segments out of a recording for a corpus.
+ *
+ * A cutter holds one recording open and writes pieces of it as mono files
+ * at a chosen sample rate (libsoxr's high quality resampler), WAV (16-bit
+ * PCM) or FLAC (16-bit). Pieces of one recording are best cut in order of
+ * their start: the cutter reads forward and seeks only when it must.
+ * Memory does not depend on the length of the recording or of a piece.
+ */
+#ifndef TX_AUDIO_CUT_H
+#define TX_AUDIO_CUT_H
+
+#include <stdint.h>
+
+struct audio_cutter;
+
+/* Opens a recording; out_rate is the rate of every piece written. */
+struct audio_cutter	*audio_cutter_new(const char *path, int out_rate,
+			     int flac, char **cause);
+/*
+ * Writes frames [from, to) of the recording (at its own rate) to path:
+ * channel ch (0-based), or all channels mixed to mono when ch is -1. The
+ * file is written under a temporary name and renamed into place. Returns
+ * 0, or -1 with *cause naming the file.
+ */
+int			 audio_cut(struct audio_cutter *, int64_t from,
+			     int64_t to, int ch, const char *path,
+			     char **cause);
+void			 audio_cutter_free(struct audio_cutter *);
+
+#endif
