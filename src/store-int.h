@@ -22,6 +22,8 @@ struct store {
 	char			*dir;		/* absolute directory of path */
 	char			*login;
 	int64_t			 user_id;	/* 0 until store_author() */
+	int			 depth;		/* transactions open (nested) */
+	const char		*origin;	/* of revisions: NULL is "human" */
 	enum store_mode		 mode;
 	struct store_stmt	 stmts[STORE_STMT_CACHE];
 	int			 nstmts;

@@ -134,8 +134,8 @@ store_revision_add(struct store *s, struct segment *seg, int64_t author,
 	static const char sql[] =
 	    "INSERT INTO revision (segment_id, version, author, time, pass, "
 	    "action, recording_id, channel, start, \"end\", speaker_id, lang, "
-	    "dialect, stage, text, deleted, comment) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	    "dialect, stage, text, deleted, comment, origin) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt	*st;
 
 	if ((st = store_stmt(s, sql, cause)) == NULL)
@@ -150,6 +150,7 @@ store_revision_add(struct store *s, struct segment *seg, int64_t author,
 		return -1;
 	sqlite3_bind_int(st, 16, seg->deleted != 0);
 	store_bind_text(st, 17, comment);
+	store_bind_text(st, 18, s->origin != NULL ? s->origin : "human");
 	return store_step_done(s, st, _("saving the revision"), cause);
 }
 

@@ -109,6 +109,11 @@ store_exec(struct store *s, const char *sql, const char *what, char **cause)
 	return 0;
 }
 
+/*
+ * Transactions nest: the outermost is BEGIN IMMEDIATE ... COMMIT, inner
+ * ones are savepoints, so a change made of other changes (an import) is
+ * still one transaction.
+ */
 int
 store_begin(struct store *s, char **cause)
 {
@@ -116,24 +121,64 @@ store_begin(struct store *s, char **cause)
 		*cause = xprintf(_("%s: opened read-only"), s->path);
 		return -1;
 	}
-	return store_exec(s, "BEGIN IMMEDIATE", _("starting a change"), cause);
+	if (s->depth > 0) {
+		if (store_exec(s, "SAVEPOINT tx", _("starting a change"),
+		    cause) != 0)
+			return -1;
+	} else if (store_exec(s, "BEGIN IMMEDIATE", _("starting a change"),
+	    cause) != 0)
+		return -1;
+	s->depth++;
+	return 0;
 }
 
 int
 store_commit(struct store *s, char **cause)
 {
-	if (store_exec(s, "COMMIT", _("saving a change"), cause) != 0) {
+	const char	*sql = s->depth > 1 ? "RELEASE tx" : "COMMIT";
+
+	if (store_exec(s, sql, _("saving a change"), cause) != 0) {
 		store_rollback(s);
 		return -1;
 	}
+	s->depth--;
 	return 0;
 }
 
 void
 store_rollback(struct store *s)
 {
-	if (!sqlite3_get_autocommit(s->db))
+	if (s->depth > 1)
+		sqlite3_exec(s->db, "ROLLBACK TO tx; RELEASE tx", NULL, NULL,
+		    NULL);
+	else if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	if (s->depth > 0)
+		s->depth--;
+}
+
+int
+store_transaction_begin(struct store *s, char **cause)
+{
+	return store_begin(s, cause);
+}
+
+int
+store_transaction_commit(struct store *s, char **cause)
+{
+	return store_commit(s, cause);
+}
+
+void
+store_transaction_rollback(struct store *s)
+{
+	store_rollback(s);
+}
+
+void
+store_set_origin(struct store *s, const char *origin)
+{
+	s->origin = origin;
 }
 
 char *

@@ -364,6 +364,21 @@ int	 store_segment_list(struct store *, const struct segment_filter *,
 void	 segment_clear(struct segment *);
 void	 segment_list_free(struct segment *, size_t n);
 
+/* ---- several changes as one ---- */
+
+/*
+ * Wraps any number of the calls above in one transaction: all of them are
+ * written, or (after store_transaction_rollback) none. Transactions nest.
+ */
+int	 store_transaction_begin(struct store *, char **cause);
+int	 store_transaction_commit(struct store *, char **cause);
+void	 store_transaction_rollback(struct store *);
+/*
+ * Marks the revisions written from now on as made by "human" (NULL, the
+ * default) or "machine" (imported ASR output, for review to tell apart).
+ */
+void	 store_set_origin(struct store *, const char *origin);
+
 /* ---- maintenance ---- */
 
 /* Runs PRAGMA integrity_check; returns 0 when it says "ok". */
