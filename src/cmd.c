@@ -19,6 +19,9 @@ extern const struct cmd_entry cmd_keys_entry;
 extern const struct cmd_entry cmd_play_entry;
 extern const struct cmd_entry cmd_segments_entry;
 extern const struct cmd_entry cmd_check_entry;
+extern const struct cmd_entry cmd_export_entry;
+extern const struct cmd_entry cmd_import_entry;
+extern const struct cmd_entry cmd_validate_entry;
 extern const struct cmd_entry cmd_config_entry;
 extern const struct cmd_entry cmd_lexicon_entry;
 extern const struct cmd_entry cmd_speakers_entry;
@@ -34,6 +37,9 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_vocab_entry,
 	&cmd_lexicon_entry,
 	&cmd_check_entry,
+	&cmd_export_entry,
+	&cmd_import_entry,
+	&cmd_validate_entry,
 	&cmd_config_entry,
 	&cmd_play_entry,
 	&cmd_keys_entry,

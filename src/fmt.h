@@ -28,6 +28,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "markup.h"
 #include "store.h"
 
 struct checker;
@@ -54,8 +55,7 @@ struct export_split {
 struct export_options {
 	const char		*format;
 	const char		*out;		/* the output directory */
-	int			 force;		/* a non-empty out is emptied? no:
-						   written over */
+	int			 force;		/* write into a non-empty out */
 	/* which segments (NULL: any) */
 	int			 stage;		/* minimum stage; -1: default */
 	const char		*lang;
@@ -69,6 +69,7 @@ struct export_options {
 	double			 pad;		/* cut: seconds added each side */
 	/* text */
 	enum export_text	 text;
+	struct markup_norm	 norm;		/* EXPORT_TEXT_ASR: how */
 	int			 words;		/* segment unspaced scripts */
 	/* splits by speaker; none: one directory */
 	struct export_split	 splits[EXPORT_MAX_SPLITS];
