@@ -10,8 +10,13 @@
 #include "i18n.h"
 #include "xmalloc.h"
 
+extern const struct fmt_ops fmt_eaf_ops;
+extern const struct fmt_ops fmt_trs_ops;
+
 /* Formats, each in its fmt-NAME.c. */
 const struct fmt_ops *const fmt_table[] = {
+	&fmt_eaf_ops,
+	&fmt_trs_ops,
 	NULL
 };
 
