@@ -23,6 +23,13 @@ const struct fmt_ops *const fmt_table[] = {
 	&fmt_stm_ops,
 	&fmt_textgrid_ops,
 	&fmt_vtt_ops,
+extern const struct fmt_ops fmt_eaf_ops;
+extern const struct fmt_ops fmt_trs_ops;
+
+/* Formats, each in its fmt-NAME.c. */
+const struct fmt_ops *const fmt_table[] = {
+	&fmt_eaf_ops,
+	&fmt_trs_ops,
 	NULL
 };
 
