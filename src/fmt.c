@@ -10,26 +10,23 @@
 #include "i18n.h"
 #include "xmalloc.h"
 
+extern const struct fmt_ops fmt_eaf_ops;
 extern const struct fmt_ops fmt_rttm_ops;
 extern const struct fmt_ops fmt_srt_ops;
 extern const struct fmt_ops fmt_stm_ops;
 extern const struct fmt_ops fmt_textgrid_ops;
+extern const struct fmt_ops fmt_trs_ops;
 extern const struct fmt_ops fmt_vtt_ops;
 
-/* Formats, each in its fmt-NAME.c. */
+/* Formats, each in its fmt-NAME.c: corpora first, then interchange. */
 const struct fmt_ops *const fmt_table[] = {
-	&fmt_rttm_ops,
-	&fmt_srt_ops,
-	&fmt_stm_ops,
 	&fmt_textgrid_ops,
-	&fmt_vtt_ops,
-extern const struct fmt_ops fmt_eaf_ops;
-extern const struct fmt_ops fmt_trs_ops;
-
-/* Formats, each in its fmt-NAME.c. */
-const struct fmt_ops *const fmt_table[] = {
 	&fmt_eaf_ops,
 	&fmt_trs_ops,
+	&fmt_srt_ops,
+	&fmt_vtt_ops,
+	&fmt_stm_ops,
+	&fmt_rttm_ops,
 	NULL
 };
 
