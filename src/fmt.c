@@ -10,8 +10,19 @@
 #include "i18n.h"
 #include "xmalloc.h"
 
+extern const struct fmt_ops fmt_hf_ops;
+extern const struct fmt_ops fmt_kaldi_ops;
+extern const struct fmt_ops fmt_lhotse_ops;
+extern const struct fmt_ops fmt_nemo_ops;
+extern const struct fmt_ops fmt_whisper_ops;
+
 /* Formats, each in its fmt-NAME.c. */
 const struct fmt_ops *const fmt_table[] = {
+	&fmt_hf_ops,
+	&fmt_kaldi_ops,
+	&fmt_lhotse_ops,
+	&fmt_nemo_ops,
+	&fmt_whisper_ops,
 	NULL
 };
 
