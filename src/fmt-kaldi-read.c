@@ -426,8 +426,9 @@ kaldi_times(struct kaldi_in *in, const char *utt, struct import_segment *g,
 		    NULL)
 			return -1;
 		if (kaldi_decimal_cmp(g->end, g->start) <= 0) {
-			*cause = xprintf(_("%s:%ld: the end %s is not after the "
-			    "start %s"), kf->path, l->lineno, g->end, g->start);
+			*cause = xprintf(_("%s:%ld: the end %s is not after "
+			    "the start %s"), kf->path, l->lineno, g->end,
+			    g->start);
 			return -1;
 		}
 		return 0;

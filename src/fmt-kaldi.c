@@ -143,14 +143,14 @@ kaldi_utt_ok(const struct kaldi_out *o, const struct kaldi_utt *u,
 		    "and Kaldi's segments need end > start"), it->id);
 		return -1;
 	}
-	if (o->cut && (it->audio == NULL || corpus_field_ok(it->audio, it->id,
-	    _("audio file"), cause) != 0)) {
-		if (it->audio == NULL)
-			*cause = xprintf(_("utterance %s has no audio file of "
-			    "its own"), it->id);
+	if (!o->cut)
+		return 0;
+	if (it->audio == NULL) {
+		*cause = xprintf(_("utterance %s has no audio file of its own"),
+		    it->id);
 		return -1;
 	}
-	return 0;
+	return corpus_field_ok(it->audio, it->id, _("audio file"), cause);
 }
 
 static int

@@ -170,6 +170,36 @@ test_refused(void **state)
 	corpus_fx_free(fx);
 }
 
+/* An empty set gives empty files (Kaldi's validation says so). */
+static void
+test_empty(void **state)
+{
+	static const char *const names[] = { "hf", "kaldi", "lhotse",
+	    "nemo" };
+	struct corpus_fx	*fx;
+	char			*cause, *s, *path;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+		fx = corpus_fx_new(EXPORT_AUDIO_CUT, 0, 0);
+		cause = NULL;
+		if (fmt_find(names[i])->write(&fx->set, &cause) != 0)
+			fail_msg("%s: %s", names[i], cause);
+		corpus_fx_free(fx);
+	}
+	fx = corpus_fx_new(EXPORT_AUDIO_REF, 0, 0);
+	assert_int_equal(fmt_find("kaldi")->write(&fx->set, &cause), 0);
+	assert_int_equal(fmt_find("kaldi")->validate(fx->out, &cause), -1);
+	assert_non_null(strstr(cause, "/utt2spk: empty"));
+	free(cause);
+	path = corpus_printf("%s/wav.scp", fx->out);
+	s = corpus_slurp(path);
+	assert_string_equal(s, "");
+	free(s);
+	free(path);
+	corpus_fx_free(fx);
+}
+
 int
 main(void)
 {
@@ -177,7 +207,8 @@ main(void)
 		cmocka_unit_test(test_write_ref),
 		cmocka_unit_test(test_write_cut),
 		cmocka_unit_test(test_pad_and_channels),
-		cmocka_unit_test(test_refused)
+		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_empty)
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
