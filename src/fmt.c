@@ -11,15 +11,24 @@
 #include "xmalloc.h"
 
 extern const struct fmt_ops fmt_eaf_ops;
+extern const struct fmt_ops fmt_hf_ops;
+extern const struct fmt_ops fmt_kaldi_ops;
+extern const struct fmt_ops fmt_lhotse_ops;
+extern const struct fmt_ops fmt_nemo_ops;
 extern const struct fmt_ops fmt_rttm_ops;
 extern const struct fmt_ops fmt_srt_ops;
 extern const struct fmt_ops fmt_stm_ops;
 extern const struct fmt_ops fmt_textgrid_ops;
 extern const struct fmt_ops fmt_trs_ops;
 extern const struct fmt_ops fmt_vtt_ops;
+extern const struct fmt_ops fmt_whisper_ops;
 
 /* Formats, each in its fmt-NAME.c: corpora first, then interchange. */
 const struct fmt_ops *const fmt_table[] = {
+	&fmt_kaldi_ops,
+	&fmt_nemo_ops,
+	&fmt_hf_ops,
+	&fmt_lhotse_ops,
 	&fmt_textgrid_ops,
 	&fmt_eaf_ops,
 	&fmt_trs_ops,
@@ -27,6 +36,7 @@ const struct fmt_ops *const fmt_table[] = {
 	&fmt_vtt_ops,
 	&fmt_stm_ops,
 	&fmt_rttm_ops,
+	&fmt_whisper_ops,
 	NULL
 };
 
