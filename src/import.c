@@ -231,11 +231,14 @@ import_segment(struct import_job *j, const struct import_segment *g,
 	seg.recording_id = rec->id;
 	seg.channel = g->channel >= 0 && g->channel < rec->channels ?
 	    g->channel : (rec->channels > 1 ? -1 : 0);
-	if (g->start == NULL || g->end == NULL ||
+	/* No end (a Kaldi utterance without utt2dur): the recording's. */
+	seg.end = rec->frames;
+	if (g->start == NULL ||
 	    timecode_parse(g->start, rec->rate, &seg.start, &why) != 0 ||
-	    timecode_parse(g->end, rec->rate, &seg.end, &why) != 0) {
+	    (g->end != NULL && timecode_parse(g->end, rec->rate, &seg.end,
+	    &why) != 0)) {
 		*cause = xprintf(_("%s: %s"), where, why != NULL ? why :
-		    _("a segment without start or end"));
+		    _("a segment without a start"));
 		goto out;
 	}
 	if ((nfc = text_normalize(g->text != NULL ? g->text : "", &why)) ==
