@@ -38,12 +38,11 @@
 #include "bench.h"
 #include "peaks.h"
 #include "store.h"
+#include "voice.h"
 
 #define READ_FRAMES	16384	/* audio_scan's read size */
 #define SCAN_ROUNDS	11
 #define VIEW_CALLS	20
-#define SINE_BITS	12
-#define SINE_SIZE	(1 << SINE_BITS)
 
 enum target_kind {
 	TARGET_RATIO_MIN,	/* baseline / measured >= target */
@@ -59,17 +58,6 @@ struct row {
 	double			 target;
 };
 
-/* A speech-like source: voiced syllables and pauses over low noise. */
-struct voice {
-	uint32_t	rng;
-	uint32_t	phase;
-	uint32_t	step;
-	int64_t		pos;
-	int64_t		len;
-	float		amp;
-	int		rate;
-};
-
 /* What is worth printing under the table. */
 struct notes {
 	double	size_wav1;	/* MiB */
@@ -80,109 +68,9 @@ struct notes {
 };
 
 static const char	*self;
-static float		 sine[SINE_SIZE];
 static struct notes	 notes;
 
 /* ---- test audio ---- */
-
-static uint32_t
-voice_random(struct voice *v)
-{
-	v->rng ^= v->rng << 13;
-	v->rng ^= v->rng >> 17;
-	v->rng ^= v->rng << 5;
-	return v->rng;
-}
-
-static float
-voice_uniform(struct voice *v)
-{
-	return (float)(voice_random(v) >> 8) / (float)(1 << 24);
-}
-
-/* Starts the next syllable (70%) or pause, 80 to 400 ms long. */
-static void
-voice_next(struct voice *v)
-{
-	double	f0;
-
-	v->pos = 0;
-	v->len = (int64_t)(v->rate * (0.08 + 0.32 * voice_uniform(v)));
-	if (voice_uniform(v) < 0.7f) {
-		f0 = 100.0 + 160.0 * voice_uniform(v);
-		v->step = (uint32_t)(f0 / v->rate * 4294967296.0);
-		v->amp = 0.1f + 0.5f * voice_uniform(v);
-	} else
-		v->amp = 0.0f;
-}
-
-/* One sample, -1.0 .. 1.0: a tone with two harmonics under an envelope. */
-static float
-voice_sample(struct voice *v)
-{
-	float	env, s;
-
-	if (v->pos == v->len)
-		voice_next(v);
-	env = sine[(v->pos * (SINE_SIZE / 2)) / v->len];
-	v->pos++;
-	if (v->amp == 0.0f)
-		return 0.0f;
-	v->phase += v->step;
-	s = 0.6f * sine[v->phase >> (32 - SINE_BITS)] +
-	    0.25f * sine[(v->phase * 2) >> (32 - SINE_BITS)] +
-	    0.15f * sine[(v->phase * 3) >> (32 - SINE_BITS)];
-	return v->amp * env * s;
-}
-
-static int16_t
-to_sample(struct voice *v, float x)
-{
-	int	n = (int)(voice_random(v) % 201) - 100;	/* about -50 dBFS */
-	long	s = lrintf(x * 32767.0f) + n;
-
-	return (int16_t)(s > 32767 ? 32767 : s < -32768 ? -32768 : s);
-}
-
-/* Writes seconds of speech-like 16-bit audio; a second channel is fainter. */
-static void
-write_audio(const char *path, int format, int rate, int channels,
-    int64_t seconds)
-{
-	SF_INFO		 info = { 0 };
-	SNDFILE		*sf;
-	struct voice	 v = { 0 };
-	int16_t		*buf;
-	int64_t		 left = seconds * rate;
-	sf_count_t	 n;
-
-	info.samplerate = rate;
-	info.channels = channels;
-	info.format = format | SF_FORMAT_PCM_16;
-	if ((sf = sf_open(path, SFM_WRITE, &info)) == NULL)
-		die("%s: %s", path, sf_strerror(NULL));
-	if ((buf = calloc(READ_FRAMES, sizeof *buf * (size_t)channels)) == NULL)
-		die("out of memory");
-	v.rng = 0x2545f491u;
-	v.rate = rate;
-	voice_next(&v);
-	while (left > 0) {
-		n = left < READ_FRAMES ? left : READ_FRAMES;
-		for (sf_count_t i = 0; i < n; i++) {
-			float	x = voice_sample(&v);
-
-			for (int c = 0; c < channels; c++)
-				buf[i * channels + c] = to_sample(&v,
-				    x / (float)(c + 1));
-		}
-		if (sf_writef_short(sf, buf, n) != n)
-			die("%s: %s", path, sf_strerror(sf));
-		left -= n;
-	}
-	free(buf);
-	if (sf_close(sf) != 0)
-		die("%s: cannot close", path);
-}
 
 static char *
 make_audio(const char *name, int format, int rate, int channels,
@@ -193,7 +81,8 @@ make_audio(const char *name, int format, int rate, int channels,
 	struct stat	 sb;
 
 	fprintf(stderr, "bench: writing %s ...", name);
-	write_audio(path, format, rate, channels, seconds);
+	voice_write(path, format, rate, channels, seconds * rate,
+	    0x2545f491u);
 	fprintf(stderr, " %.1f s\n", now() - t);
 	if (stat(path, &sb) != 0)
 		die("%s: %s", path, strerror(errno));
@@ -506,13 +395,6 @@ print_table(const struct row *rows, size_t n)
 }
 
 /* ---- main ---- */
-
-static void
-sine_init(void)
-{
-	for (int i = 0; i < SINE_SIZE; i++)
-		sine[i] = (float)sin(2.0 * M_PI * i / SINE_SIZE);
-}
 
 static int
 bench_main(const char *tingxie)

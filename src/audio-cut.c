@@ -1,0 +1,465 @@
+/*
+ * audio-cut.c: cutting pieces out of a recording, resampled with libsoxr.
+ *
+ * The recording is read through audio.c (raw reads of native 16-bit PCM),
+ * forward, CUT_CHUNK frames at a time. A piece at the recording's own rate
+ * is copied bit for bit; otherwise its samples go to the resampler as
+ * floats (in 16-bit units) and come back rounded and clipped to 16 bits.
+ * Every buffer is allocated once, by audio_cutter_new().
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <sndfile.h>
+#include <soxr.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "audio-cut.h"
+#include "audio.h"
+#include "i18n.h"
+#include "xmalloc.h"
+
+#define CUT_CHUNK	65536	/* frames read at a time */
+#define CUT_MAX_RATE	768000
+
+struct audio_cutter {
+	char			*path;
+	struct audio_file	*af;
+	struct audio_info	 info;
+	int64_t			 pos;		/* the next frame read */
+	int			 out_rate;
+	int			 flac;
+
+	int16_t			*in;		/* CUT_CHUNK interleaved frames */
+	int16_t			*mono;		/* CUT_CHUNK frames, or outcap */
+
+	/* resampling: NULL when out_rate is the recording's */
+	soxr_t			 soxr;
+	int			 used;		/* soxr needs clearing */
+	float			*fin;		/* CUT_CHUNK */
+	float			*fout;		/* outcap */
+	size_t			 outcap;
+};
+
+/* One piece being written. */
+struct cut_out {
+	const char	*path;
+	char		*tmp;
+	SNDFILE		*sf;
+	int64_t		 want;		/* frames the piece must have */
+	int64_t		 done;
+};
+
+struct audio_cutter *
+audio_cutter_new(const char *path, int out_rate, int flac, char **cause)
+{
+	struct audio_cutter	*c;
+	soxr_io_spec_t		 io;
+	soxr_quality_spec_t	 q;
+	soxr_runtime_spec_t	 rt;
+	soxr_error_t		 err = NULL;
+	size_t			 mono;
+
+	if (out_rate <= 0 || out_rate > CUT_MAX_RATE) {
+		*cause = xprintf(_("%s: cannot cut at %d Hz: choose a sample "
+		    "rate from 1 to %d Hz"), path, out_rate, CUT_MAX_RATE);
+		return NULL;
+	}
+	c = xcalloc(1, sizeof *c);
+	if ((c->af = audio_open(path, &c->info, cause)) == NULL) {
+		free(c);
+		return NULL;
+	}
+	c->path = xstrdup(path);
+	c->out_rate = out_rate;
+	c->flac = flac;
+	c->in = xreallocarray(NULL, CUT_CHUNK,
+	    sizeof *c->in * (size_t)c->info.channels);
+	mono = CUT_CHUNK;
+	if (out_rate != c->info.rate) {
+		/* What one chunk of input can give, and some for the flush. */
+		c->outcap = (size_t)((int64_t)CUT_CHUNK * out_rate /
+		    c->info.rate) + 4096;
+		if (c->outcap > mono)
+			mono = c->outcap;
+		io = soxr_io_spec(SOXR_FLOAT32_I, SOXR_FLOAT32_I);
+		q = soxr_quality_spec(SOXR_HQ, 0);
+		rt = soxr_runtime_spec(1);
+		c->soxr = soxr_create(c->info.rate, out_rate, 1, &err, &io, &q,
+		    &rt);
+		if (c->soxr == NULL || err != NULL) {
+			*cause = xprintf(_("%s: cannot resample from %d Hz to %d "
+			    "Hz (libsoxr says: %s); choose another rate"), path,
+			    c->info.rate, out_rate, soxr_strerror(err));
+			audio_cutter_free(c);
+			return NULL;
+		}
+		c->fin = xreallocarray(NULL, CUT_CHUNK, sizeof *c->fin);
+		c->fout = xreallocarray(NULL, c->outcap, sizeof *c->fout);
+	}
+	c->mono = xreallocarray(NULL, mono, sizeof *c->mono);
+	return c;
+}
+
+void
+audio_cutter_free(struct audio_cutter *c)
+{
+	if (c == NULL)
+		return;
+	audio_close(c->af);
+	if (c->soxr != NULL)
+		soxr_delete(c->soxr);
+	free(c->in);
+	free(c->mono);
+	free(c->fin);
+	free(c->fout);
+	free(c->path);
+	free(c);
+}
+
+/* ---- the piece being written ---- */
+
+static char *
+cut_temp_name(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return xprintf(".%s.tmp", path);
+	return xprintf("%.*s/.%s.tmp", (int)(slash - path), path, slash + 1);
+}
+
+static int
+cut_open(struct audio_cutter *c, struct cut_out *o, char **cause)
+{
+	SF_INFO	info;
+	int	fd;
+
+	o->tmp = cut_temp_name(o->path);
+	if ((fd = open(o->tmp, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0666)) < 0) {
+		*cause = xprintf(_("%s: cannot write: %s; check that its "
+		    "directory exists and is writable"), o->path,
+		    strerror(errno));
+		free(o->tmp);
+		return -1;
+	}
+	memset(&info, 0, sizeof info);
+	info.samplerate = c->out_rate;
+	info.channels = 1;
+	info.format = (c->flac ? SF_FORMAT_FLAC : SF_FORMAT_WAV) |
+	    SF_FORMAT_PCM_16;
+	if ((o->sf = sf_open_fd(fd, SFM_WRITE, &info, SF_TRUE)) == NULL) {
+		*cause = xprintf(_("%s: cannot write (libsndfile says: %s)"),
+		    o->path, sf_strerror(NULL));
+		close(fd);
+		unlink(o->tmp);
+		free(o->tmp);
+		return -1;
+	}
+	return 0;
+}
+
+/* Writes at most what the piece still lacks of n frames. */
+static int
+cut_write(struct cut_out *o, const int16_t *buf, int64_t n, char **cause)
+{
+	if (n > o->want - o->done)
+		n = o->want - o->done;
+	if (n <= 0)
+		return 0;
+	if (sf_writef_short(o->sf, buf, n) != n) {
+		*cause = xprintf(_("%s: cannot write (libsndfile says: %s); "
+		    "is the disk full?"), o->path, sf_strerror(o->sf));
+		return -1;
+	}
+	o->done += n;
+	return 0;
+}
+
+/* Closes the piece and renames it into place, or removes it. */
+static int
+cut_close(struct cut_out *o, int ok, char **cause)
+{
+	int	err;
+
+	err = sf_error(o->sf);
+	if (sf_close(o->sf) != 0 && ok) {
+		*cause = xprintf(_("%s: cannot write; is the disk full?"),
+		    o->path);
+		ok = 0;
+	} else if (err != SF_ERR_NO_ERROR && ok) {
+		*cause = xprintf(_("%s: cannot write (libsndfile says: %s); "
+		    "is the disk full?"), o->path, sf_error_number(err));
+		ok = 0;
+	}
+	if (ok && rename(o->tmp, o->path) != 0) {
+		*cause = xprintf(_("%s: cannot write: %s"), o->path,
+		    strerror(errno));
+		ok = 0;
+	}
+	if (!ok)
+		unlink(o->tmp);
+	free(o->tmp);
+	return ok ? 0 : -1;
+}
+
+/* ---- reading ---- */
+
+/* Reads up to max frames into c->in; 0 with *cause set is a failure. */
+static int64_t
+cut_read(struct audio_cutter *c, int64_t max, char **cause)
+{
+	int64_t	n;
+
+	if (max > CUT_CHUNK)
+		max = CUT_CHUNK;
+	if ((n = audio_read(c->af, c->in, max, cause)) <= 0) {
+		if (n == 0)
+			*cause = xprintf(_("%s: the file ends at frame %lld "
+			    "although its header promises %lld; re-copy or "
+			    "re-export it"), c->path, (long long)c->pos,
+			    (long long)c->info.frames);
+		c->pos = -1;	/* unknown: seek next time */
+		return 0;
+	}
+	c->pos += n;
+	return n;
+}
+
+/*
+ * Puts the read position at frame from: a seek when it is behind or more
+ * than a chunk ahead (decoding a chunk costs about what a seek in a
+ * compressed file does), else reading and dropping the frames between.
+ */
+static int
+cut_position(struct audio_cutter *c, int64_t from, char **cause)
+{
+	if (c->pos < 0 || from < c->pos || from - c->pos > CUT_CHUNK) {
+		c->pos = -1;	/* unknown until the seek is done */
+		if (audio_seek(c->af, from, cause) != 0)
+			return -1;
+		c->pos = from;
+		return 0;
+	}
+	while (c->pos < from) {
+		if (cut_read(c, from - c->pos, cause) == 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- one channel of n frames ---- */
+
+static inline int16_t
+cut_round(float v)
+{
+	if (v >= 32767.0f)
+		return 32767;
+	if (v <= -32768.0f)
+		return -32768;
+	return (int16_t)(v >= 0.0f ? v + 0.5f : v - 0.5f);
+}
+
+/* Channel ch or the mix of in, as 16-bit samples. */
+static const int16_t *
+cut_mono16(struct audio_cutter *c, int64_t n, int ch)
+{
+	const int16_t	*in = c->in;
+	int16_t		*out = c->mono;
+	int		 nch = c->info.channels;
+	float		 k = 1.0f / (float)nch;
+	int32_t		 sum;
+
+	if (nch == 1)
+		return in;
+	if (ch >= 0) {
+		for (int64_t i = 0; i < n; i++)
+			out[i] = in[i * nch + ch];
+		return out;
+	}
+	if (nch == 2) {
+		for (int64_t i = 0; i < n; i++) {
+			sum = in[2 * i] + in[2 * i + 1];
+			out[i] = cut_round((float)sum * 0.5f);
+		}
+		return out;
+	}
+	for (int64_t i = 0; i < n; i++) {
+		sum = 0;
+		for (int j = 0; j < nch; j++)
+			sum += in[i * nch + j];
+		out[i] = cut_round((float)sum * k);
+	}
+	return out;
+}
+
+/* Channel ch or the mix of in, as floats in 16-bit units. */
+static void
+cut_monof(struct audio_cutter *c, int64_t n, int ch)
+{
+	const int16_t	*in = c->in;
+	float		*out = c->fin;
+	int		 nch = c->info.channels;
+	float		 k = 1.0f / (float)nch;
+	int32_t		 sum;
+
+	if (nch == 1 || ch >= 0) {
+		if (ch < 0)
+			ch = 0;
+		for (int64_t i = 0; i < n; i++)
+			out[i] = in[i * nch + ch];
+		return;
+	}
+	if (nch == 2) {
+		for (int64_t i = 0; i < n; i++)
+			out[i] = (float)(in[2 * i] + in[2 * i + 1]) * 0.5f;
+		return;
+	}
+	for (int64_t i = 0; i < n; i++) {
+		sum = 0;
+		for (int j = 0; j < nch; j++)
+			sum += in[i * nch + j];
+		out[i] = (float)sum * k;
+	}
+}
+
+/* ---- resampling ---- */
+
+/* Runs the resampler on n floats of c->fin (NULL: the end) and writes. */
+static int
+cut_resample(struct audio_cutter *c, struct cut_out *o, int64_t n,
+    int end, char **cause)
+{
+	const float	*in = end ? NULL : c->fin;
+	size_t		 left = (size_t)n, idone, odone;
+	soxr_error_t	 err;
+
+	do {
+		err = soxr_process(c->soxr, in, left, &idone, c->fout,
+		    c->outcap, &odone);
+		if (err != NULL) {
+			*cause = xprintf(_("%s: cannot resample (libsoxr says: "
+			    "%s)"), c->path, soxr_strerror(err));
+			return -1;
+		}
+		for (size_t i = 0; i < odone; i++)
+			c->mono[i] = cut_round(c->fout[i]);
+		if (cut_write(o, c->mono, (int64_t)odone, cause) != 0)
+			return -1;
+		if (!end && idone == 0 && odone == 0) {
+			*cause = xprintf(_("%s: the resampler stopped taking "
+			    "input"), c->path);
+			return -1;
+		}
+		if (in != NULL) {
+			in += idone;
+			left -= idone;
+		}
+		/* At the end, until the resampler is empty. */
+	} while (left > 0 || (end && odone > 0 && o->done < o->want));
+	return 0;
+}
+
+/*
+ * The length of a piece of n frames at out_rate: n * out / in rounded half
+ * up, which is what libsoxr gives for a whole signal. cut_write() drops
+ * anything past it and audio_cut() pads with silence to it, so the length
+ * does not depend on the resampler's rounding.
+ */
+static int64_t
+cut_frames(int64_t n, int in_rate, int out_rate)
+{
+	return (n * 2 * out_rate + in_rate) / (2 * (int64_t)in_rate);
+}
+
+static int
+cut_pad(struct cut_out *o, int16_t *buf, size_t cap, char **cause)
+{
+	int64_t	n;
+
+	memset(buf, 0, cap * sizeof *buf);
+	while (o->done < o->want) {
+		n = o->want - o->done < (int64_t)cap ? o->want - o->done :
+		    (int64_t)cap;
+		if (cut_write(o, buf, n, cause) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- cutting ---- */
+
+static int
+cut_check(struct audio_cutter *c, int64_t from, int64_t to, int ch,
+    const char *path, char **cause)
+{
+	if (from < 0 || to <= from) {
+		*cause = xprintf(_("%s: cannot cut frames %lld to %lld of %s: "
+		    "the piece is empty"), path, (long long)from,
+		    (long long)to, c->path);
+		return -1;
+	}
+	if (to > c->info.frames) {
+		*cause = xprintf(_("%s: cannot cut frames %lld to %lld: the "
+		    "recording has only %lld; has the file changed since it "
+		    "was added?"), c->path, (long long)from, (long long)to,
+		    (long long)c->info.frames);
+		return -1;
+	}
+	if (ch < -1 || ch >= c->info.channels) {
+		*cause = xprintf(_("%s: has no channel %d (it has %d)"),
+		    c->path, ch + 1, c->info.channels);
+		return -1;
+	}
+	return 0;
+}
+
+int
+audio_cut(struct audio_cutter *c, int64_t from, int64_t to, int ch,
+    const char *path, char **cause)
+{
+	struct cut_out	 o;
+	const int16_t	*mono;
+	int64_t		 n;
+	int		 ok = 0;
+
+	if (cut_check(c, from, to, ch, path, cause) != 0)
+		return -1;
+	memset(&o, 0, sizeof o);
+	o.path = path;
+	o.want = c->soxr == NULL ? to - from :
+	    cut_frames(to - from, c->info.rate, c->out_rate);
+	if (cut_open(c, &o, cause) != 0)
+		return -1;
+	if (c->soxr != NULL && c->used && soxr_clear(c->soxr) != NULL) {
+		*cause = xprintf(_("%s: cannot reset the resampler"), c->path);
+		goto out;
+	}
+	c->used = 1;
+	if (cut_position(c, from, cause) != 0)
+		goto out;
+	while (c->pos < to) {
+		if ((n = cut_read(c, to - c->pos, cause)) == 0)
+			goto out;
+		if (c->soxr == NULL) {
+			mono = cut_mono16(c, n, ch);
+			if (cut_write(&o, mono, n, cause) != 0)
+				goto out;
+			continue;
+		}
+		cut_monof(c, n, ch);
+		if (cut_resample(c, &o, n, 0, cause) != 0)
+			goto out;
+	}
+	if (c->soxr != NULL && (cut_resample(c, &o, 0, 1, cause) != 0 ||
+	    cut_pad(&o, c->mono, c->outcap, cause) != 0))
+		goto out;
+	ok = 1;
+out:
+	return cut_close(&o, ok, cause);
+}
