@@ -705,12 +705,25 @@ export_set_members(struct export_set *set)
 	}
 	qsort(set->recs, set->nrecs, sizeof *set->recs, export_rec_cmp);
 	qsort(set->spks, set->nspks, sizeof *set->spks, export_spk_cmp);
+	/* Items point at the set's own recordings and speakers. */
+	for (size_t i = 0; i < set->nitems; i++) {
+		struct export_item *it = &set->items[i];
+
+		for (k = 0; k < set->nrecs; k++) {
+			if (set->recs[k].rec == it->rec->rec)
+				it->rec = &set->recs[k];
+		}
+		for (k = 0; k < set->nspks && it->spk != NULL; k++) {
+			if (set->spks[k].spk == it->spk->spk)
+				it->spk = &set->spks[k];
+		}
+	}
 }
 
 /* Writes one directory: a split, or the whole export. */
 static int
 export_write_set(struct export_job *j, int split, const char *dir,
-    char **cause)
+    const char *final_dir, char **cause)
 {
 	struct export_set	 set;
 	int			 rc = -1;
@@ -720,6 +733,7 @@ export_write_set(struct export_job *j, int split, const char *dir,
 	set.store = j->store;
 	set.checker = j->checker;
 	set.dir = dir;
+	set.final_dir = final_dir;
 	set.split = split >= 0 ? j->opt->splits[split].name : NULL;
 	set.dialects = j->dialects;
 	set.ndialects = j->ndialects;
@@ -842,23 +856,45 @@ export_options_check(const struct fmt_ops *fmt,
 	return 0;
 }
 
-/* Writes every directory of the export into j->dir. */
+/*
+ * Writes every directory of the export into j->dir; final is the absolute
+ * path the export will have.
+ */
 static int
-export_write(struct export_job *j, char **cause)
+export_write(struct export_job *j, const char *final, char **cause)
 {
-	char	*dir;
+	char	*dir, *fdir;
 	int	 rc = 0;
 
 	if (j->opt->nsplits == 0)
-		return export_write_set(j, -1, j->dir, cause);
+		return export_write_set(j, -1, j->dir, final, cause);
 	for (size_t s = 0; s < j->opt->nsplits && rc == 0; s++) {
 		xasprintf(&dir, "%s/%s", j->dir, j->opt->splits[s].name);
+		xasprintf(&fdir, "%s/%s", final, j->opt->splits[s].name);
 		rc = export_mkdir(dir, cause);
 		if (rc == 0)
-			rc = export_write_set(j, (int)s, dir, cause);
+			rc = export_write_set(j, (int)s, dir, fdir, cause);
 		free(dir);
+		free(fdir);
 	}
 	return rc;
+}
+
+/* The absolute path of the output directory once it is in place. */
+static char *
+export_final(const char *out, const char *build, int rename_it)
+{
+	char	*copy, *base, *path;
+
+	if (!rename_it)
+		return xstrdup(build);
+	copy = xstrdup(out);
+	base = basename(copy);
+	/* build is PARENT/.tingxie-export-XXXXXX */
+	path = xprintf("%.*s/%s", (int)(strrchr(build, '/') - build), build,
+	    base);
+	free(copy);
+	return path;
 }
 
 int
@@ -867,6 +903,7 @@ export_run(struct store *s, const struct fmt_ops *fmt,
     struct export_summary *sum, char **cause)
 {
 	struct export_job	 j;
+	char			*final;
 	int			 rename_it, rc = -1;
 
 	memset(sum, 0, sizeof *sum);
@@ -888,7 +925,11 @@ export_run(struct store *s, const struct fmt_ops *fmt,
 	export_split(&j);
 	if (export_target(o, &j.dir, &rename_it, cause) != 0)
 		goto out;
-	if (export_write(&j, cause) != 0) {
+	final = export_final(o->out, j.dir, rename_it);
+	rc = export_write(&j, final, cause);
+	free(final);
+	if (rc != 0) {
+		rc = -1;
 		if (rename_it)
 			export_rmtree(j.dir);
 		goto out;
@@ -899,6 +940,7 @@ export_run(struct store *s, const struct fmt_ops *fmt,
 		if (rename(j.dir, o->out) != 0) {
 			*cause = xprintf(_("%s: %s"), o->out, strerror(errno));
 			export_rmtree(j.dir);
+			rc = -1;
 			goto out;
 		}
 	}

@@ -97,6 +97,8 @@ corpus_abs_dir(const struct export_set *set, char **cause)
 {
 	char	*abs;
 
+	if (set->final_dir != NULL)
+		return xstrdup(set->final_dir);
 	if (set->dir[0] == '/')
 		return xstrdup(set->dir);
 	if ((abs = realpath(set->dir, NULL)) == NULL) {

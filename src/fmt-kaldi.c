@@ -497,8 +497,9 @@ kaldi_write_wav(const struct kaldi_out *o, FILE *f)
 	for (size_t i = 0; i < o->nutts; i++) {
 		const struct export_item *it = o->utts[i].it;
 
-		/* corpus_abs_dir() worked before: set->dir is absolute */
-		path = xprintf("%s/%s", o->set->dir, it->audio);
+		/* where the export will be, not where it is built */
+		path = xprintf("%s/%s", o->set->final_dir != NULL ?
+		    o->set->final_dir : o->set->dir, it->audio);
 		if (kaldi_plain_path(path) && strlen(path) > 4 &&
 		    strcasecmp(path + strlen(path) - 4, ".wav") == 0)
 			wav = xstrdup(path);

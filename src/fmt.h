@@ -108,6 +108,12 @@ struct export_set {
 	struct store			*store;
 	struct checker			*checker;	/* lexicons */
 	const char			*dir;	/* exists; write here only */
+	/*
+	 * The absolute path dir will have when the export is in place (it
+	 * is built under another name): for paths written into files. NULL
+	 * means dir itself.
+	 */
+	const char			*final_dir;
 	const char			*split;	/* NULL, or the split's name */
 	/* what is in this set, in id order */
 	struct export_recording		*recs;

@@ -68,7 +68,7 @@ import_recording(struct import_job *j, const struct import_segment *g,
     char **cause)
 {
 	const char	*want[3];
-	char		*media = NULL;
+	char		*media = NULL, *own = NULL;
 	size_t		 n = 0;
 
 	if (j->rec != NULL)
@@ -78,6 +78,8 @@ import_recording(struct import_job *j, const struct import_segment *g,
 			want[n++] = g->recording;
 		if (j->doc->media != NULL)
 			want[n++] = media = import_stem(j->doc->media);
+		/* Last, the file's own name: meeting.TextGrid, meeting. */
+		want[n++] = own = import_stem(j->path);
 	}
 	for (size_t k = 0; k < n; k++) {
 		for (size_t i = 0; i < j->nrecs; i++) {
@@ -88,18 +90,16 @@ import_recording(struct import_job *j, const struct import_segment *g,
 			free(stem);
 			if (hit) {
 				free(media);
+				free(own);
 				return &j->recs[i];
 			}
 		}
 	}
-	if (n == 0)
-		*cause = xprintf(_("%s: the file does not say which recording "
-		    "it is of; give it with --rec NAME"), j->path);
-	else
-		*cause = xprintf(_("%s: no recording '%s' in the project; add "
-		    "it with 'tingxie add', or give one with --rec NAME"),
-		    j->path, want[0]);
+	*cause = xprintf(_("%s: no recording '%s' in the project; add it "
+	    "with 'tingxie add', or give one with --rec NAME"), j->path,
+	    want[0]);
 	free(media);
+	free(own);
 	return NULL;
 }
 
