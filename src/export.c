@@ -743,6 +743,12 @@ export_write_set(struct export_job *j, int split, const char *dir,
 			set.items[set.nitems++] = j->items[i];
 	}
 	export_set_members(&set);
+	if (set.nitems == 0) {
+		*cause = xprintf(_("split '%s' would be empty: the segments "
+		    "have too few speakers for these splits; use fewer splits, "
+		    "larger shares, or another --seed"), set.split);
+		goto out;
+	}
 	if (j->fmt->corpus && j->opt->audio == EXPORT_AUDIO_CUT &&
 	    export_cut(j, &set, cause) != 0)
 		goto out;
@@ -777,6 +783,8 @@ out:
 static int
 export_load(struct export_job *j, char **cause)
 {
+	char	*path;
+
 	if (store_recording_list(j->store, &j->recs, &j->nrecs, cause) != 0 ||
 	    store_speaker_list(j->store, 0, &j->spks, &j->nspks, cause) != 0 ||
 	    store_segment_list(j->store, NULL, &j->segs, &j->nsegs,
@@ -788,7 +796,11 @@ export_load(struct export_job *j, char **cause)
 	for (size_t i = 0; i < j->nrecs; i++) {
 		j->xrecs[i].rec = &j->recs[i];
 		j->xrecs[i].id = export_id(j->recs[i].name);
-		j->xrecs[i].path = store_resolve(j->store, j->recs[i].path);
+		path = store_resolve(j->store, j->recs[i].path);
+		/* Written into files: the plain absolute path if there is one. */
+		if ((j->xrecs[i].path = realpath(path, NULL)) == NULL)
+			j->xrecs[i].path = xstrdup(path);
+		free(path);
 		j->xrecs[i].lang = j->recs[i].lang;
 	}
 	j->xspks = xcalloc(j->nspks + 1, sizeof *j->xspks);

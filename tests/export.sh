@@ -133,10 +133,12 @@ expect_ok "--force writes into it" export "$P" --format kaldi --out kaldi --forc
 expect_fail "splits of interchange files" 1 "--split is for corpus formats" \
     export "$P" --format textgrid --out x1 --split a=50,b=50
 expect_fail "a bad split" 2 "add up to 100" export "$P" --format kaldi --out x2 --split a=50,b=40
+expect_fail "a split no speaker is left for" 1 "split 'c' would be empty" \
+    export "$P" --format nemo --out x6 --split a=98,b=1,c=1
 expect_fail "an unknown format" 2 "no output format 'praat'" export "$P" --format praat --out x3
 expect_fail "nothing matches" 1 "no segment to export" export "$P" --format kaldi --out x4 --lang fr
 expect_fail "accepted segments only" 1 "no segment to export" export "$P" --format kaldi --out x5 --stage accepted
-for d in x1 x2 x3 x4 x5; do
+for d in x1 x2 x3 x4 x5 x6; do
 	[ -e "$d" ] && fail "no $d left behind" || pass "no $d left behind"
 done
 same "no temporary directories left" "$(ls -a | grep -c '^\.tingxie-export')" "0"
