@@ -7,6 +7,7 @@
 
 #include "i18n.h"
 #include "lang.h"
+#include "text.h"
 #include "peaks.h"
 #include "store-int.h"
 #include "xmalloc.h"
@@ -177,26 +178,35 @@ store_recording_add(struct store *s, struct store_recording *r,
 	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt	*st;
 	int64_t		 author;
-	char		*tag;
+	char		*tag, *nfc, *why = NULL;
+	int		 rc = -1;
 
 	*existing = 0;
+	/* Names are one line of NFC text: they end up in files. */
+	if ((nfc = text_normalize(r->name, &why)) == NULL || *nfc == '\0') {
+		*cause = xprintf(_("recording name '%s' must be one line of "
+		    "text without control characters (choose one with "
+		    "--name)"), r->name);
+		free(why);
+		free(nfc);
+		return -1;
+	}
 	/* Tags are stored in their usual letter case (lang.h). */
 	if (r->lang != NULL) {
 		if (lang_check(r->lang, cause) != 0)
-			return -1;
+			goto out;
 		tag = lang_canonical(r->lang);
 		free(r->lang);
 		r->lang = tag;
 	}
-	if (store_author(s, &author, cause) != 0)
-		return -1;
-	if (store_begin(s, cause) != 0)
-		return -1;
+	if (store_author(s, &author, cause) != 0 ||
+	    store_begin(s, cause) != 0)
+		goto out;
 	if (store_recording_duplicate(s, r, existing, cause) != 0)
 		goto fail;
 	if ((st = store_stmt(s, sql, cause)) == NULL)
 		goto fail;
-	store_bind_text(st, 1, r->name);
+	store_bind_text(st, 1, nfc);
 	store_bind_text(st, 2, r->path);
 	store_bind_text(st, 3, r->checksum);
 	sqlite3_bind_int64(st, 4, r->size);
@@ -213,10 +223,13 @@ store_recording_add(struct store *s, struct store_recording *r,
 	r->id = sqlite3_last_insert_rowid(s->db);
 	if (pb != NULL && store_peaks_insert(s, r->id, pb, cause) != 0)
 		goto fail;
-	return store_commit(s, cause);
+	rc = store_commit(s, cause);
+	goto out;
 fail:
 	store_rollback(s);
-	return -1;
+out:
+	free(nfc);
+	return rc;
 }
 
 static int
