@@ -76,7 +76,7 @@ expect_fail "past the end" 1 "past the end of 'good'" segments p.tingxie add --r
 expect_fail "bad time" 2 "'1,5' is not a time" segments p.tingxie add --rec good --start 1,5 --end 2
 expect_fail "bad language" 1 "'en_GB' is not a well-formed BCP 47" segments p.tingxie add --rec good --start 0 --end 1 --lang en_GB
 expect_fail "bad channel" 1 "channel 2 does not exist" segments p.tingxie add --rec good --start 0 --end 1 --channel 2
-expect_fail "a recording name with a line break" 1 "recording name .* must be one line" \
+expect_fail "a recording name with a line break" 1 "must be one line of text" \
     add --name "$(printf 'a\nb')" p.tingxie good.wav
 expect_fail "unknown recording" 1 "no recording 'zzz'" segments p.tingxie add --rec zzz --start 0 --end 1
 expect_fail "invalid UTF-8" 1 "not valid UTF-8" segments p.tingxie add --rec good --start 0 --end 1 --text "$(printf 'ab\377')"
