@@ -37,6 +37,14 @@ struct audio_cutter {
 	int16_t			*in;		/* CUT_CHUNK interleaved frames */
 	int16_t			*mono;		/* CUT_CHUNK frames, or outcap */
 
+	/*
+	 * A mono 16-bit PCM WAV cut at its own rate into WAV is a header and
+	 * a slice of its bytes: copied by the kernel (copy_file_range).
+	 * fd < 0: no such shortcut for this recording.
+	 */
+	int			 fd;
+	int64_t			 data;		/* byte offset of the samples */
+
 	/* resampling: NULL when out_rate is the recording's */
 	soxr_t			 soxr;
 	int			 used;		/* soxr needs clearing */
@@ -54,6 +62,8 @@ struct cut_out {
 	int64_t		 done;
 };
 
+static void	cut_shortcut(struct audio_cutter *);
+
 struct audio_cutter *
 audio_cutter_new(const char *path, int out_rate, int flac, char **cause)
 {
@@ -70,6 +80,7 @@ audio_cutter_new(const char *path, int out_rate, int flac, char **cause)
 		return NULL;
 	}
 	c = xcalloc(1, sizeof *c);
+	c->fd = -1;
 	if ((c->af = audio_open(path, &c->info, cause)) == NULL) {
 		free(c);
 		return NULL;
@@ -102,6 +113,7 @@ audio_cutter_new(const char *path, int out_rate, int flac, char **cause)
 		c->fout = xreallocarray(NULL, c->outcap, sizeof *c->fout);
 	}
 	c->mono = xreallocarray(NULL, mono, sizeof *c->mono);
+	cut_shortcut(c);
 	return c;
 }
 
@@ -111,6 +123,8 @@ audio_cutter_free(struct audio_cutter *c)
 	if (c == NULL)
 		return;
 	audio_close(c->af);
+	if (c->fd >= 0)
+		close(c->fd);
 	if (c->soxr != NULL)
 		soxr_delete(c->soxr);
 	free(c->in);
@@ -205,6 +219,148 @@ cut_close(struct cut_out *o, int ok, char **cause)
 	if (!ok)
 		unlink(o->tmp);
 	free(o->tmp);
+	return ok ? 0 : -1;
+}
+
+/* ---- the shortcut: a slice of a mono 16-bit WAV ---- */
+
+static uint32_t
+cut_le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
+static void
+cut_put32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)v;
+	p[1] = (unsigned char)(v >> 8);
+	p[2] = (unsigned char)(v >> 16);
+	p[3] = (unsigned char)(v >> 24);
+}
+
+/*
+ * Finds where a plain PCM WAV keeps its samples, if it is mono, 16-bit,
+ * little-endian at rate with at least frames of them; sets c->fd.
+ */
+static void
+cut_shortcut(struct audio_cutter *c)
+{
+	unsigned char	 h[4096];
+	ssize_t		 n;
+	size_t		 at = 12;
+	int		 fmt_ok = 0;
+	uint16_t	 one = 1;
+
+	c->fd = -1;
+	if (c->flac || c->out_rate != c->info.rate || c->info.channels != 1 ||
+	    strcmp(c->info.format, "WAV") != 0 || *(unsigned char *)&one != 1)
+		return;
+	if ((c->fd = open(c->path, O_RDONLY | O_CLOEXEC)) < 0)
+		return;
+	n = pread(c->fd, h, sizeof h, 0);
+	if (n < 44 || memcmp(h, "RIFF", 4) != 0 || memcmp(h + 8, "WAVE", 4) != 0)
+		goto no;
+	while (at + 8 <= (size_t)n) {
+		uint32_t	size = cut_le32(h + at + 4);
+
+		if (memcmp(h + at, "fmt ", 4) == 0 && at + 24 <= (size_t)n) {
+			unsigned	tag = h[at + 8] | h[at + 9] << 8;
+
+			fmt_ok = (tag == 1 || tag == 0xfffe) &&
+			    (h[at + 10] | h[at + 11] << 8) == 1 &&
+			    cut_le32(h + at + 12) == (uint32_t)c->info.rate &&
+			    (h[at + 22] | h[at + 23] << 8) == 16;
+		} else if (memcmp(h + at, "data", 4) == 0) {
+			if (!fmt_ok || size / 2 < (uint64_t)c->info.frames)
+				goto no;
+			c->data = (int64_t)at + 8;
+			return;
+		}
+		at += 8 + size + (size & 1);
+	}
+no:
+	close(c->fd);
+	c->fd = -1;
+}
+
+/* Copies len bytes at *off of in to out, by the kernel when it can. */
+static int
+cut_copy(int in, off_t off, int out, size_t len)
+{
+	char	buf[65536];
+	ssize_t	n;
+
+	while (len > 0) {
+		n = copy_file_range(in, &off, out, NULL, len, 0);
+		if (n > 0) {
+			len -= (size_t)n;
+			continue;
+		}
+		if (n == 0 || (errno != EXDEV && errno != ENOSYS &&
+		    errno != EINVAL && errno != EOPNOTSUPP))
+			return -1;
+		/* Another file system: read and write. */
+		n = pread(in, buf, len < sizeof buf ? len : sizeof buf, off);
+		if (n <= 0 || write(out, buf, (size_t)n) != n)
+			return -1;
+		off += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+static int
+cut_slice(struct audio_cutter *c, int64_t from, int64_t to, const char *path,
+    char **cause)
+{
+	unsigned char	 h[44];
+	uint32_t	 bytes = (uint32_t)((to - from) * 2);
+	char		*tmp = cut_temp_name(path);
+	int		 fd, ok;
+
+	memcpy(h, "RIFF", 4);
+	cut_put32(h + 4, 36 + bytes);
+	memcpy(h + 8, "WAVEfmt ", 8);
+	cut_put32(h + 16, 16);
+	h[20] = 1;			/* PCM */
+	h[21] = 0;
+	h[22] = 1;			/* mono */
+	h[23] = 0;
+	cut_put32(h + 24, (uint32_t)c->out_rate);
+	cut_put32(h + 28, (uint32_t)c->out_rate * 2);
+	h[32] = 2;			/* bytes per frame */
+	h[33] = 0;
+	h[34] = 16;			/* bits */
+	h[35] = 0;
+	memcpy(h + 36, "data", 4);
+	cut_put32(h + 40, bytes);
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0666)) < 0) {
+		*cause = xprintf(_("%s: cannot write: %s; check that its "
+		    "directory exists and is writable"), path, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	ok = write(fd, h, sizeof h) == (ssize_t)sizeof h &&
+	    cut_copy(c->fd, (off_t)(c->data + from * 2), fd, bytes) == 0;
+	if (!ok)
+		*cause = xprintf(_("%s: cannot write: %s; is the disk full?"),
+		    path, strerror(errno));
+	if (close(fd) != 0 && ok) {
+		*cause = xprintf(_("%s: cannot write: %s"), path,
+		    strerror(errno));
+		ok = 0;
+	}
+	if (ok && rename(tmp, path) != 0) {
+		*cause = xprintf(_("%s: cannot write: %s"), path,
+		    strerror(errno));
+		ok = 0;
+	}
+	if (!ok)
+		unlink(tmp);
+	free(tmp);
 	return ok ? 0 : -1;
 }
 
@@ -430,6 +586,8 @@ audio_cut(struct audio_cutter *c, int64_t from, int64_t to, int ch,
 
 	if (cut_check(c, from, to, ch, path, cause) != 0)
 		return -1;
+	if (c->fd >= 0)
+		return cut_slice(c, from, to, path, cause);
 	memset(&o, 0, sizeof o);
 	o.path = path;
 	o.want = c->soxr == NULL ? to - from :
