@@ -44,6 +44,7 @@ struct audio_cutter {
 	 */
 	int			 fd;
 	int64_t			 data;		/* byte offset of the samples */
+	int			 direct;	/* no temporary names */
 
 	/* resampling: NULL when out_rate is the recording's */
 	soxr_t			 soxr;
@@ -317,7 +318,7 @@ cut_slice(struct audio_cutter *c, int64_t from, int64_t to, const char *path,
 {
 	unsigned char	 h[44];
 	uint32_t	 bytes = (uint32_t)((to - from) * 2);
-	char		*tmp = cut_temp_name(path);
+	char		*tmp = c->direct ? xstrdup(path) : cut_temp_name(path);
 	int		 fd, ok;
 
 	memcpy(h, "RIFF", 4);
@@ -353,7 +354,7 @@ cut_slice(struct audio_cutter *c, int64_t from, int64_t to, const char *path,
 		    strerror(errno));
 		ok = 0;
 	}
-	if (ok && rename(tmp, path) != 0) {
+	if (ok && !c->direct && rename(tmp, path) != 0) {
 		*cause = xprintf(_("%s: cannot write: %s"), path,
 		    strerror(errno));
 		ok = 0;
@@ -362,6 +363,12 @@ cut_slice(struct audio_cutter *c, int64_t from, int64_t to, const char *path,
 		unlink(tmp);
 	free(tmp);
 	return ok ? 0 : -1;
+}
+
+void
+audio_cutter_direct(struct audio_cutter *c, int direct)
+{
+	c->direct = direct;
 }
 
 /* ---- reading ---- */

@@ -26,6 +26,12 @@ struct audio_cutter	*audio_cutter_new(const char *path, int out_rate,
 int			 audio_cut(struct audio_cutter *, int64_t from,
 			     int64_t to, int ch, const char *path,
 			     char **cause);
+/*
+ * Pieces are written straight to their names, not under a temporary one:
+ * for a directory no one else sees until it is complete (an export being
+ * built), where the rename of every piece would only cost time.
+ */
+void			 audio_cutter_direct(struct audio_cutter *, int);
 void			 audio_cutter_free(struct audio_cutter *);
 
 #endif

@@ -43,6 +43,7 @@ struct export_job {
 	struct vocab_item		*dialects;
 	size_t				 ndialects;
 	char				*dir;	/* where it is built */
+	int				 private_dir; /* built aside */
 	export_progress			 progress;
 	void				*arg;
 	size_t				 done;
@@ -642,6 +643,8 @@ export_cut(struct export_job *j, struct export_set *set, char **cause)
 				rc = -1;
 				break;
 			}
+			/* Built aside, the directory is ours alone. */
+			audio_cutter_direct(cut, j->private_dir);
 			open = it->rec;
 		}
 		pad = (int64_t)(o->pad * rate + 0.5);
@@ -937,6 +940,7 @@ export_run(struct store *s, const struct fmt_ops *fmt,
 	export_split(&j);
 	if (export_target(o, &j.dir, &rename_it, cause) != 0)
 		goto out;
+	j.private_dir = rename_it;
 	final = export_final(o->out, j.dir, rename_it);
 	rc = export_write(&j, final, cause);
 	free(final);

@@ -257,6 +257,8 @@ cut_ours(const struct set *set, size_t n, const char *dir)
 			    &cause);
 			if (c == NULL)
 				die("%s", cause);
+			/* As 'tingxie export' cuts into its new directory. */
+			audio_cutter_direct(c, 1);
 		}
 		piece_name(dir, i, path, sizeof path);
 		if (audio_cut(c, p->from, p->to, -1, path, &cause) != 0)
@@ -748,8 +750,10 @@ print_table(const struct row *rows, size_t n, const struct set *wav,
 	    "plain copy interleaved,\n  each into a fresh directory after "
 	    "sync(2).\n"
 	    "Plain copy: sf_seek + sf_readf_short + sf_writef_short per "
-	    "piece, no\n  temporary name (audio_cut writes one and renames "
-	    "it).\n"
+	    "piece. Ours\n  writes straight to the names, as 'tingxie export' "
+	    "does in the new\n  directory it builds; a mono 16-bit WAV at "
+	    "its own rate is a header\n  and a kernel copy (copy_file_range) "
+	    "of its bytes.\n"
 	    "sox: a shell loop, 'sox IN OUT trim Ss =Es' per piece, on 1 "
 	    "piece in\n  %d (WAV) or %d (FLAC, '... rate 16k remix -'), "
 	    "timed per piece.\n"
