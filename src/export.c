@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <utf8proc.h>
+
 #include "audio-cut.h"
 #include "check.h"
 #include "checksum.h"
@@ -245,6 +247,38 @@ export_emit(char *out, size_t *len, const char *word, size_t n)
 	out[*len] = '\0';
 }
 
+/*
+ * Corpus text has ASCII spaces only, one between words: Kaldi refuses
+ * U+3000 and its kin. Rewrites text in place.
+ */
+static void
+export_spaces(char *text)
+{
+	const utf8proc_uint8_t	*p = (const utf8proc_uint8_t *)text;
+	utf8proc_int32_t	 cp;
+	utf8proc_ssize_t	 n;
+	size_t			 in = 0, out = 0, len = strlen(text);
+
+	while (in < len) {
+		n = utf8proc_iterate(p + in, (utf8proc_ssize_t)(len - in), &cp);
+		if (n <= 0) {
+			text[out++] = text[in++];
+			continue;
+		}
+		if (utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS) {
+			if (out > 0 && text[out - 1] != ' ')
+				text[out++] = ' ';
+		} else {
+			memmove(text + out, text + in, (size_t)n);
+			out += (size_t)n;
+		}
+		in += (size_t)n;
+	}
+	while (out > 0 && text[out - 1] == ' ')
+		out--;
+	text[out] = '\0';
+}
+
 /* The text an item exports, or NULL (with *why) if it cannot. */
 static char *
 export_text(struct export_job *j, const struct segment *g, const char *lang,
@@ -263,6 +297,8 @@ export_text(struct export_job *j, const struct segment *g, const char *lang,
 		*why = _("markup errors (see 'tingxie check')");
 		return NULL;
 	}
+	if (j->fmt->corpus)
+		export_spaces(text);
 	if (!j->opt->words || (lex = checker_lexicon(j->checker, lang,
 	    &cause)) == NULL) {
 		free(cause);

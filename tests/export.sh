@@ -158,6 +158,9 @@ for s in "../x" "阿芳" "o'k" "a-b" "a"; do
 	    --speaker "$s" --text "第$k句" >/dev/null || exit 99
 	k=$((k + 2))
 done
+# An ideographic space (U+3000) in text: Kaldi text takes ASCII spaces.
+"$TINGXIE" segments "$H" add --rec 1 --start 10.5 --end 11.5 --speaker a \
+    --text "$(printf 'Thank\343\200\200you')" >/dev/null || exit 99
 ls -a >before.txt
 for f in kaldi textgrid eaf trs srt vtt stm rttm nemo lhotse hf; do
 	mkdir -p "out $f"
@@ -165,6 +168,7 @@ for f in kaldi textgrid eaf trs srt vtt stm rttm nemo lhotse hf; do
 done
 expect_ok "hostile names: kaldi cut" export "$H" --format kaldi --out "out cut" --audio cut
 expect_ok "hostile names: validate" validate --format kaldi "out cut"
+contains "Unicode spaces become ASCII in Kaldi text" "out cut/text" " Thank you$"
 ls -a >after.txt
 same "nothing written beside the outputs" "$(comm -13 before.txt after.txt | grep -v -e '^out ' -e '^after.txt$' -e '^hostile.tingxie-' | tr '\n' ' ')" ""
 same "every output file is inside its directory" "$(find . -newer before.txt -type f ! -path './out *' ! -name '*.txt' ! -name 'hostile.tingxie*' | wc -l | tr -d ' ')" "0"
