@@ -11,6 +11,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <sndfile.h>
 #include <soxr.h>
 #include <stdio.h>
@@ -627,4 +629,136 @@ audio_cut(struct audio_cutter *c, int64_t from, int64_t to, int ch,
 	ok = 1;
 out:
 	return cut_close(&o, ok, cause);
+}
+
+/* ---- many pieces, on several threads ---- */
+
+#define CUT_MAX_THREADS 8
+
+struct cut_many {
+	const struct audio_piece	*pieces;
+	int				 rate;
+	int				 flac;
+	int				 direct;
+	atomic_size_t			 done;
+	atomic_int			 failed;
+	pthread_mutex_t			 lock;
+	char				*cause;		/* the first failure */
+};
+
+struct cut_worker {
+	struct cut_many			*m;
+	size_t				 first;
+	size_t				 n;
+	pthread_t			 thread;
+	audio_cut_progress		 progress;	/* caller's thread only */
+	void				*arg;
+	size_t				 total;
+	int				 started;	/* on its own thread */
+};
+
+static void
+cut_fail(struct cut_many *m, char *cause)
+{
+	pthread_mutex_lock(&m->lock);
+	if (m->cause == NULL)
+		m->cause = cause;
+	else
+		free(cause);
+	pthread_mutex_unlock(&m->lock);
+	atomic_store(&m->failed, 1);
+}
+
+static void *
+cut_work(void *arg)
+{
+	struct cut_worker	*w = arg;
+	struct cut_many		*m = w->m;
+	struct audio_cutter	*c = NULL;
+	const char		*open_src = NULL;
+	char			*cause = NULL;
+
+	for (size_t i = w->first; i < w->first + w->n; i++) {
+		const struct audio_piece *p = &m->pieces[i];
+
+		if (atomic_load(&m->failed))
+			break;
+		if (open_src == NULL || strcmp(open_src, p->src) != 0) {
+			audio_cutter_free(c);
+			if ((c = audio_cutter_new(p->src, m->rate, m->flac,
+			    &cause)) == NULL) {
+				cut_fail(m, cause);
+				break;
+			}
+			audio_cutter_direct(c, m->direct);
+			open_src = p->src;
+		}
+		if (audio_cut(c, p->from, p->to, p->ch, p->dst, &cause) != 0) {
+			cut_fail(m, cause);
+			break;
+		}
+		atomic_fetch_add(&m->done, 1);
+		if (w->progress != NULL)
+			w->progress(w->arg, atomic_load(&m->done), w->total);
+	}
+	audio_cutter_free(c);
+	return NULL;
+}
+
+int
+audio_cut_many(const struct audio_piece *pieces, size_t n, int out_rate,
+    int flac, int direct, int threads, audio_cut_progress progress,
+    void *arg, char **cause)
+{
+	struct cut_worker	 w[CUT_MAX_THREADS];
+	struct cut_many		 m;
+	size_t			 at = 0;
+	long			 cpus;
+
+	if (threads <= 0) {
+		cpus = sysconf(_SC_NPROCESSORS_ONLN);
+		threads = cpus > 0 ? (int)cpus : 1;
+	}
+	if (threads > CUT_MAX_THREADS)
+		threads = CUT_MAX_THREADS;
+	if ((size_t)threads > n)
+		threads = n > 0 ? (int)n : 1;
+	memset(&m, 0, sizeof m);
+	m.pieces = pieces;
+	m.rate = out_rate;
+	m.flac = flac;
+	m.direct = direct;
+	atomic_init(&m.done, 0);
+	atomic_init(&m.failed, 0);
+	pthread_mutex_init(&m.lock, NULL);
+	memset(w, 0, sizeof w);
+	for (int t = 0; t < threads; t++) {
+		w[t].m = &m;
+		w[t].first = at;
+		w[t].n = n / (size_t)threads + ((size_t)t < n % (size_t)threads);
+		at += w[t].n;
+	}
+	/* Workers 1.. on threads of their own; worker 0 here, with progress. */
+	for (int t = 1; t < threads; t++)
+		w[t].started = pthread_create(&w[t].thread, NULL, cut_work,
+		    &w[t]) == 0;
+	for (int t = 0; t < threads; t++) {
+		/* Worker 0, and any whose thread could not start. */
+		if (t > 0 && w[t].started)
+			continue;
+		w[t].progress = progress;
+		w[t].arg = arg;
+		w[t].total = n;
+		cut_work(&w[t]);
+	}
+	for (int t = 1; t < threads; t++) {
+		if (w[t].started)
+			pthread_join(w[t].thread, NULL);
+	}
+	pthread_mutex_destroy(&m.lock);
+	if (atomic_load(&m.failed)) {
+		*cause = m.cause;
+		return -1;
+	}
+	return 0;
 }

@@ -34,4 +34,27 @@ int			 audio_cut(struct audio_cutter *, int64_t from,
 void			 audio_cutter_direct(struct audio_cutter *, int);
 void			 audio_cutter_free(struct audio_cutter *);
 
+/* One piece of many: src's frames [from, to) of channel ch to dst. */
+struct audio_piece {
+	const char	*src;
+	int64_t		 from;
+	int64_t		 to;
+	int		 ch;
+	const char	*dst;
+};
+
+typedef void (*audio_cut_progress)(void *arg, size_t done, size_t total);
+
+/*
+ * Cuts many pieces, sorted by source and then start, on up to threads
+ * threads (0: one per processor): each takes a run of consecutive pieces
+ * with cutters of its own, so every source is still read forward.
+ * progress (may be NULL) is called from the calling thread with the
+ * pieces done so far. Returns 0, or -1 with *cause from the first piece
+ * that failed (the others stop soon after).
+ */
+int			 audio_cut_many(const struct audio_piece *, size_t n,
+			     int out_rate, int flac, int direct, int threads,
+			     audio_cut_progress, void *arg, char **cause);
+
 #endif

@@ -652,50 +652,75 @@ export_target(const struct export_options *o, char **build, int *rename_it,
 
 /* ---- writing ---- */
 
-/* Cuts the audio of a split's items into DIR/audio. */
+/* Pieces in order of recording and start, so each is read forward. */
+static int
+export_piece_cmp(const void *a, const void *b)
+{
+	const struct audio_piece	*x = a, *y = b;
+	int				 c = strcmp(x->src, y->src);
+
+	if (c != 0)
+		return c;
+	return x->from < y->from ? -1 : x->from > y->from;
+}
+
+struct export_progress_arg {
+	struct export_job	*j;
+	size_t			 base;
+};
+
+static void
+export_cut_progress(void *arg, size_t done, size_t total)
+{
+	struct export_progress_arg	*pa = arg;
+
+	(void)total;
+	if (pa->j->progress != NULL)
+		pa->j->progress(pa->j->arg, pa->base + done, pa->j->nitems);
+}
+
+/* Cuts the audio of a split's items into DIR/audio, on every processor. */
 static int
 export_cut(struct export_job *j, struct export_set *set, char **cause)
 {
 	const struct export_options	*o = j->opt;
-	struct audio_cutter		*cut = NULL;
-	const struct export_recording	*open = NULL;
-	char				*adir, *path;
-	int64_t				 pad, from, to;
-	int				 rc = 0;
+	struct export_progress_arg	 pa = { j, j->done };
+	struct audio_piece		*pieces;
+	char				*adir, **paths;
+	int64_t				 pad;
+	int				 rc;
 
 	xasprintf(&adir, "%s/audio", set->dir);
 	if (export_mkdir(adir, cause) != 0) {
 		free(adir);
 		return -1;
 	}
-	for (size_t i = 0; i < set->nitems && rc == 0; i++) {
+	pieces = xcalloc(set->nitems + 1, sizeof *pieces);
+	paths = xcalloc(set->nitems + 1, sizeof *paths);
+	for (size_t i = 0; i < set->nitems; i++) {
 		struct export_item	*it = &set->items[i];
-		int			 rate = it->rec->rec->rate;
+		struct audio_piece	*p = &pieces[i];
 
-		if (it->rec != open) {
-			audio_cutter_free(cut);
-			if ((cut = audio_cutter_new(it->rec->path, o->rate,
-			    o->flac, cause)) == NULL) {
-				rc = -1;
-				break;
-			}
-			/* Built aside, the directory is ours alone. */
-			audio_cutter_direct(cut, j->private_dir);
-			open = it->rec;
-		}
-		pad = (int64_t)(o->pad * rate + 0.5);
-		from = it->start > pad ? it->start - pad : 0;
-		to = it->end + pad < it->rec->rec->frames ? it->end + pad :
+		pad = (int64_t)(o->pad * it->rec->rec->rate + 0.5);
+		p->src = it->rec->path;
+		p->from = it->start > pad ? it->start - pad : 0;
+		p->to = it->end + pad < it->rec->rec->frames ? it->end + pad :
 		    it->rec->rec->frames;
+		p->ch = it->seg->channel;
 		xasprintf(&it->audio, "audio/%s.%s", it->id, o->flac ? "flac" :
 		    "wav");
-		xasprintf(&path, "%s/%s", set->dir, it->audio);
-		rc = audio_cut(cut, from, to, it->seg->channel, path, cause);
-		free(path);
-		if (j->progress != NULL)
-			j->progress(j->arg, ++j->done, j->nitems);
+		xasprintf(&paths[i], "%s/%s", set->dir, it->audio);
+		p->dst = paths[i];
 	}
-	audio_cutter_free(cut);
+	qsort(pieces, set->nitems, sizeof *pieces, export_piece_cmp);
+	/* Built aside, the directory is ours alone: no temporary names. */
+	rc = audio_cut_many(pieces, set->nitems, o->rate, o->flac,
+	    j->private_dir, 0, export_cut_progress, &pa, cause);
+	j->done += set->nitems;
+	for (size_t i = 0; i < set->nitems; i++)
+		free(paths[i]);
+	free(paths);
+	free(pieces);
 	free(adir);
 	return rc;
 }

@@ -558,6 +558,65 @@ test_damaged(void **state)
 	free(a);
 }
 
+/* ---- many pieces, several threads ---- */
+
+static void
+test_many(void **state)
+{
+	struct fixture		*fx = *state;
+	struct audio_piece	 p[40];
+	struct sound		 src;
+	char			*in[2], *dst[40], *cause = NULL;
+	int64_t			 at = 0;
+
+	in[0] = in_dir(fx, "one.wav");
+	in[1] = in_dir(fx, "two.flac");
+	unit_write_tone(in[0], SF_FORMAT_WAV, 16000, 1, 160000, 440);
+	unit_write_tone(in[1], SF_FORMAT_FLAC, 16000, 1, 160000, 660);
+	for (int i = 0; i < 40; i++) {
+		char	name[32];
+
+		snprintf(name, sizeof name, "piece%02d.wav", i);
+		dst[i] = in_dir(fx, name);
+		p[i].src = in[i / 20];
+		p[i].from = at % 160000;
+		p[i].to = p[i].from + 3000 + i * 7;
+		p[i].ch = -1;
+		p[i].dst = dst[i];
+		at += 7919;
+		if (i == 19)
+			at = 0;
+	}
+	/* Sorted by source and start, as the contract asks. */
+	for (int i = 0; i < 40; i++) {
+		for (int k = i + 1; k < 40 && p[k].src == p[i].src; k++) {
+			if (p[k].from < p[i].from) {
+				struct audio_piece	t = p[i];
+
+				p[i] = p[k];
+				p[k] = t;
+			}
+		}
+	}
+	assert_int_equal(audio_cut_many(p, 40, 16000, 0, 1, 3, NULL, NULL,
+	    &cause), 0);
+	for (int i = 0; i < 40; i++) {
+		load(p[i].src, &src);
+		assert_piece(p[i].dst, &src, p[i].from, p[i].to, 0);
+		free(src.s);
+	}
+	/* A piece that cannot be cut fails them all, naming it. */
+	p[33].to = 999999;
+	assert_int_equal(audio_cut_many(p, 40, 16000, 0, 0, 2, NULL, NULL,
+	    &cause), -1);
+	assert_non_null(cause);
+	free(cause);
+	for (int i = 0; i < 40; i++)
+		free(dst[i]);
+	free(in[0]);
+	free(in[1]);
+}
+
 int
 main(void)
 {
@@ -570,6 +629,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_order, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_damaged, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_many, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
