@@ -679,7 +679,23 @@ export_cut_progress(void *arg, size_t done, size_t total)
 		pa->j->progress(pa->j->arg, pa->base + done, pa->j->nitems);
 }
 
-/* Cuts the audio of a split's items into DIR/audio, on every processor. */
+/* Whether cutting means decoding or resampling (not just copying). */
+static int
+export_cpu_bound(const struct export_set *set)
+{
+	if (set->opt->flac)
+		return 1;
+	for (size_t i = 0; i < set->nrecs; i++) {
+		const struct store_recording *r = set->recs[i].rec;
+
+		if (r->rate != set->opt->rate || r->channels != 1 ||
+		    strcmp(r->format, "WAV") != 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Cuts the audio of a split's items into DIR/audio. */
 static int
 export_cut(struct export_job *j, struct export_set *set, char **cause)
 {
@@ -713,9 +729,14 @@ export_cut(struct export_job *j, struct export_set *set, char **cause)
 		p->dst = paths[i];
 	}
 	qsort(pieces, set->nitems, sizeof *pieces, export_piece_cmp);
-	/* Built aside, the directory is ours alone: no temporary names. */
+	/*
+	 * Built aside, the directory is ours alone: no temporary names.
+	 * Copying WAV is bound by the disk, where threads only contend;
+	 * decoding and resampling use every processor.
+	 */
 	rc = audio_cut_many(pieces, set->nitems, o->rate, o->flac,
-	    j->private_dir, 0, export_cut_progress, &pa, cause);
+	    j->private_dir, export_cpu_bound(set) ? 0 : 1, export_cut_progress,
+	    &pa, cause);
 	j->done += set->nitems;
 	for (size_t i = 0; i < set->nitems; i++)
 		free(paths[i]);

@@ -239,32 +239,39 @@ piece_name(const char *dir, size_t i, char *buf, size_t len)
 
 /* ---- cutting ---- */
 
-/* Cuts the first n pieces with audio_cut(), mixed to mono, at OUT_RATE. */
+/*
+ * Cuts the first n pieces as 'tingxie export --audio cut' does: with
+ * audio_cut_many(), on every processor, mixed to mono at OUT_RATE,
+ * straight to their names in a directory being built.
+ */
 static void
 cut_ours(const struct set *set, size_t n, const char *dir)
 {
-	struct audio_cutter	*c = NULL;
+	struct audio_piece	*p = calloc(n + 1, sizeof *p);
+	char			**names = calloc(n + 1, sizeof *names);
 	char			*cause = NULL, path[4096];
-	int			 rec = -1;
 
+	if (p == NULL || names == NULL)
+		die("out of memory");
 	for (size_t i = 0; i < n; i++) {
-		const struct piece	*p = &set->pieces[i];
-
-		if (p->rec != rec) {
-			audio_cutter_free(c);
-			rec = p->rec;
-			c = audio_cutter_new(set->paths[rec], OUT_RATE, 0,
-			    &cause);
-			if (c == NULL)
-				die("%s", cause);
-			/* As 'tingxie export' cuts into its new directory. */
-			audio_cutter_direct(c, 1);
-		}
 		piece_name(dir, i, path, sizeof path);
-		if (audio_cut(c, p->from, p->to, -1, path, &cause) != 0)
-			die("%s", cause);
+		if ((names[i] = strdup(path)) == NULL)
+			die("out of memory");
+		p[i].src = set->paths[set->pieces[i].rec];
+		p[i].from = set->pieces[i].from;
+		p[i].to = set->pieces[i].to;
+		p[i].ch = -1;
+		p[i].dst = names[i];
 	}
-	audio_cutter_free(c);
+	/* As the export chooses: copies on one thread, decoding on all. */
+	if (audio_cut_many(p, n, OUT_RATE, 0, 1, strcmp(set->kind, "wav") == 0 &&
+	    set->rate == OUT_RATE && set->channels == 1 ? 1 : 0, NULL, NULL,
+	    &cause) != 0)
+		die("%s", cause);
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(p);
 }
 
 /*
@@ -750,10 +757,11 @@ print_table(const struct row *rows, size_t n, const struct set *wav,
 	    "plain copy interleaved,\n  each into a fresh directory after "
 	    "sync(2).\n"
 	    "Plain copy: sf_seek + sf_readf_short + sf_writef_short per "
-	    "piece. Ours\n  writes straight to the names, as 'tingxie export' "
-	    "does in the new\n  directory it builds; a mono 16-bit WAV at "
-	    "its own rate is a header\n  and a kernel copy (copy_file_range) "
-	    "of its bytes.\n"
+	    "piece, one thread.\n  Ours cuts as 'tingxie export' does, with "
+	    "audio_cut_many(): straight to\n  the names in the new directory; "
+	    "a mono 16-bit WAV at its own rate is a\n  header and a kernel "
+	    "copy of its bytes, on one thread (the disk is the\n  limit); "
+	    "anything decoded or resampled on every processor.\n"
 	    "sox: a shell loop, 'sox IN OUT trim Ss =Es' per piece, on 1 "
 	    "piece in\n  %d (WAV) or %d (FLAC, '... rate 16k remix -'), "
 	    "timed per piece.\n"
