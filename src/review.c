@@ -1,0 +1,177 @@
+/* review.c: edit distances between passes of a transcript. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "review.h"
+#include "xmalloc.h"
+
+/* A token: a span of the text. */
+struct review_token {
+	const char	*s;
+	size_t		 len;
+};
+
+/* Han, kana, Hangul syllables are not: scripts written without spaces. */
+static int
+review_unspaced(utf8proc_int32_t cp)
+{
+	return (cp >= 0x2e80 && cp <= 0x2fdf) ||	/* radicals */
+	    (cp >= 0x3005 && cp <= 0x3007) ||	/* 々 〆 〇 */
+	    (cp >= 0x3040 && cp <= 0x30ff) ||	/* kana */
+	    (cp >= 0x3400 && cp <= 0x4dbf) ||	/* Ext A */
+	    (cp >= 0x4e00 && cp <= 0x9fff) ||
+	    (cp >= 0xf900 && cp <= 0xfaff) ||	/* compatibility */
+	    (cp >= 0x0e00 && cp <= 0x0eff) ||	/* Thai, Lao */
+	    (cp >= 0x1000 && cp <= 0x109f) ||	/* Myanmar */
+	    (cp >= 0x1780 && cp <= 0x17ff) ||	/* Khmer */
+	    (cp >= 0x20000 && cp <= 0x3134f);	/* Ext B-G */
+}
+
+static int
+review_space(utf8proc_int32_t cp)
+{
+	return cp == '\t' || cp == '\n' || cp == '\r' ||
+	    utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+}
+
+enum review_tokens
+review_tokens_for(const char *text)
+{
+	const utf8proc_uint8_t	*p = (const utf8proc_uint8_t *)text;
+	utf8proc_int32_t	 cp;
+	utf8proc_ssize_t	 n;
+
+	for (; *p != '\0'; p += n) {
+		if ((n = utf8proc_iterate(p, -1, &cp)) <= 0)
+			break;
+		if (review_unspaced(cp))
+			return REVIEW_MIXED;
+	}
+	return REVIEW_WORDS;
+}
+
+/* Splits text into tokens; returns how many (*out: caller frees). */
+static size_t
+review_split(const char *text, enum review_tokens how,
+    struct review_token **out)
+{
+	const utf8proc_uint8_t	*p = (const utf8proc_uint8_t *)text;
+	utf8proc_int32_t	 cp;
+	utf8proc_ssize_t	 n;
+	size_t			 count = 0, len = strlen(text), at = 0;
+	const char		*word = NULL;
+
+	*out = xcalloc(len + 1, sizeof **out);
+	while (at < len) {
+		n = utf8proc_iterate(p + at, (utf8proc_ssize_t)(len - at), &cp);
+		if (n <= 0) {
+			n = 1;		/* a stray byte is a character */
+			cp = 0xfffd;
+		}
+		if (review_space(cp) || how == REVIEW_CHARS ||
+		    (how == REVIEW_MIXED && review_unspaced(cp))) {
+			if (word != NULL) {
+				(*out)[count].s = word;
+				(*out)[count++].len = (size_t)(text + at - word);
+				word = NULL;
+			}
+			if (!review_space(cp)) {
+				(*out)[count].s = text + at;
+				(*out)[count++].len = (size_t)n;
+			}
+		} else if (word == NULL)
+			word = text + at;
+		at += (size_t)n;
+	}
+	if (word != NULL) {
+		(*out)[count].s = word;
+		(*out)[count++].len = (size_t)(text + len - word);
+	}
+	return count;
+}
+
+static int
+review_same(const struct review_token *a, const struct review_token *b)
+{
+	return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
+}
+
+/* One cell of the table: the edits to reach it, and of which kind. */
+struct review_cell {
+	size_t	cost, sub, del, ins;
+};
+
+static struct review_cell
+review_step(struct review_cell from, int kind)
+{
+	from.cost++;
+	if (kind == 0)
+		from.sub++;
+	else if (kind == 1)
+		from.del++;
+	else
+		from.ins++;
+	return from;
+}
+
+/* The better of two ways: fewer edits, then more substitutions. */
+static struct review_cell
+review_best(struct review_cell a, struct review_cell b)
+{
+	if (a.cost != b.cost)
+		return a.cost < b.cost ? a : b;
+	return a.sub >= b.sub ? a : b;
+}
+
+void
+review_distance(const char *ref, const char *hyp, enum review_tokens how,
+    struct review_errors *e)
+{
+	struct review_token	*r, *h;
+	struct review_cell	*prev, *cur, *t, best;
+	size_t			 nr, nh;
+
+	nr = review_split(ref, how, &r);
+	nh = review_split(hyp, how, &h);
+	prev = xcalloc(nh + 1, sizeof *prev);
+	cur = xcalloc(nh + 1, sizeof *cur);
+	/* Row 0: everything in the hypothesis is inserted. */
+	for (size_t j = 1; j <= nh; j++)
+		prev[j] = review_step(prev[j - 1], 2);
+	for (size_t i = 1; i <= nr; i++) {
+		cur[0] = review_step(prev[0], 1);
+		for (size_t j = 1; j <= nh; j++) {
+			if (review_same(&r[i - 1], &h[j - 1]))
+				best = prev[j - 1];
+			else
+				best = review_step(prev[j - 1], 0);
+			best = review_best(best, review_step(prev[j], 1));
+			best = review_best(best, review_step(cur[j - 1], 2));
+			cur[j] = best;
+		}
+		t = prev;
+		prev = cur;
+		cur = t;
+	}
+	e->ref += nr;
+	e->sub += prev[nh].sub;
+	e->del += prev[nh].del;
+	e->ins += prev[nh].ins;
+	free(prev);
+	free(cur);
+	free(r);
+	free(h);
+}
+
+double
+review_rate(const struct review_errors *e)
+{
+	size_t	errors = e->sub + e->del + e->ins;
+
+	if (e->ref == 0)
+		return errors == 0 ? 0.0 : 1.0;
+	return (double)errors / (double)e->ref;
+}
