@@ -175,3 +175,156 @@ review_rate(const struct review_errors *e)
 		return errors == 0 ? 0.0 : 1.0;
 	return (double)errors / (double)e->ref;
 }
+
+/* ---- agreement ---- */
+
+static int
+review_str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static size_t
+review_label(const struct review_kappa *k, const char *s)
+{
+	size_t	lo = 0, hi = k->nlabels;
+
+	while (lo < hi) {
+		size_t	mid = (lo + hi) / 2;
+		int	c = strcmp(k->labels[mid], s);
+
+		if (c == 0)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return k->nlabels;
+}
+
+void
+review_kappa(const char *const *a, const char *const *b, size_t n,
+    struct review_kappa *k)
+{
+	size_t	 m = 0, agree = 0, *ra, *rb;
+
+	memset(k, 0, sizeof *k);
+	k->labels = xcalloc(2 * n + 1, sizeof *k->labels);
+	for (size_t i = 0; i < n; i++) {
+		if (a[i] == NULL || b[i] == NULL)
+			continue;
+		k->labels[m++] = xstrdup(a[i]);
+		k->labels[m++] = xstrdup(b[i]);
+	}
+	qsort(k->labels, m, sizeof *k->labels, review_str_cmp);
+	for (size_t i = 0; i < m; i++) {
+		if (k->nlabels > 0 && strcmp(k->labels[k->nlabels - 1],
+		    k->labels[i]) == 0)
+			free(k->labels[i]);
+		else
+			k->labels[k->nlabels++] = k->labels[i];
+	}
+	k->table = xcalloc(k->nlabels * k->nlabels + 1, sizeof *k->table);
+	ra = xcalloc(k->nlabels + 1, sizeof *ra);
+	rb = xcalloc(k->nlabels + 1, sizeof *rb);
+	for (size_t i = 0; i < n; i++) {
+		size_t	x, y;
+
+		if (a[i] == NULL || b[i] == NULL)
+			continue;
+		x = review_label(k, a[i]);
+		y = review_label(k, b[i]);
+		k->table[x * k->nlabels + y]++;
+		ra[x]++;
+		rb[y]++;
+		agree += x == y;
+		k->n++;
+	}
+	if (k->n > 0) {
+		k->observed = (double)agree / (double)k->n;
+		for (size_t l = 0; l < k->nlabels; l++)
+			k->expected += ((double)ra[l] / (double)k->n) *
+			    ((double)rb[l] / (double)k->n);
+		if (k->expected >= 1.0)
+			k->kappa = k->observed >= 1.0 ? 1.0 : 0.0;
+		else
+			k->kappa = (k->observed - k->expected) /
+			    (1.0 - k->expected);
+	}
+	free(ra);
+	free(rb);
+}
+
+void
+review_kappa_free(struct review_kappa *k)
+{
+	for (size_t i = 0; i < k->nlabels; i++)
+		free(k->labels[i]);
+	free(k->labels);
+	free(k->table);
+	memset(k, 0, sizeof *k);
+}
+
+/* ---- sampling ---- */
+
+struct review_draw {
+	uint64_t	h;
+	int64_t		id;
+};
+
+static uint64_t
+review_mix(uint64_t z)
+{
+	z += 0x9e3779b97f4a7c15ULL;
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static int
+review_draw_cmp(const void *a, const void *b)
+{
+	const struct review_draw	*x = a, *y = b;
+
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int
+review_id_cmp(const void *a, const void *b)
+{
+	int64_t	x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+size_t
+review_sample(const int64_t *ids, size_t n, double rate, uint64_t seed,
+    int64_t *out)
+{
+	struct review_draw	*d;
+	size_t			 k;
+	double			 want;
+
+	if (n == 0 || !(rate > 0))
+		return 0;
+	want = rate >= 1.0 ? (double)n : rate * (double)n;
+	k = (size_t)want;
+	if ((double)k < want)
+		k++;
+	if (k > n)
+		k = n;
+	d = xcalloc(n, sizeof *d);
+	for (size_t i = 0; i < n; i++) {
+		d[i].id = ids[i];
+		d[i].h = review_mix(review_mix(seed) ^ (uint64_t)ids[i]);
+	}
+	qsort(d, n, sizeof *d, review_draw_cmp);
+	for (size_t i = 0; i < k; i++)
+		out[i] = d[i].id;
+	free(d);
+	qsort(out, k, sizeof *out, review_id_cmp);
+	return k;
+}

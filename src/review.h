@@ -15,6 +15,7 @@
 #define TX_REVIEW_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 enum review_tokens {
 	REVIEW_WORDS,		/* split at white space */
@@ -43,5 +44,34 @@ void			 review_distance(const char *ref, const char *hyp,
  * inserted either, else 1.
  */
 double			 review_rate(const struct review_errors *);
+
+/* ---- agreement between two raters (linguists' dialect tags) ---- */
+
+struct review_kappa {
+	char	**labels;	/* every label either gave, in byte order */
+	size_t	  nlabels;
+	size_t	 *table;	/* [a's label * nlabels + b's label]: count */
+	size_t	  n;		/* items both rated */
+	double	  observed;	/* share of items they agree on */
+	double	  expected;	/* share expected by chance */
+	double	  kappa;	/* Cohen's: (observed - expected) /
+				   (1 - expected); 1 when both are 1 */
+};
+
+/* Cohen's kappa of labels a[i] and b[i] for n items (NULL: not rated). */
+void	 review_kappa(const char *const *a, const char *const *b, size_t n,
+	     struct review_kappa *out);
+void	 review_kappa_free(struct review_kappa *);
+
+/* ---- sampling ---- */
+
+/*
+ * Chooses ceil(rate * n) of n ids for inspection, the same ones for the
+ * same ids, rate and seed whatever their order: each id gets a hash of
+ * (seed, id) and the smallest hashes are taken. out (n entries) gets
+ * them in increasing order; returns how many.
+ */
+size_t	 review_sample(const int64_t *ids, size_t n, double rate,
+	     uint64_t seed, int64_t *out);
 
 #endif

@@ -81,6 +81,101 @@ test_mixed(void **state)
 	check("cafe\xcc\x81 ok", "cafe ok", REVIEW_WORDS, 2, 1, 0, 0);
 }
 
+static void
+test_kappa(void **state)
+{
+	const char		*a[50], *b[50];
+	struct review_kappa	 k;
+	size_t			 i = 0;
+
+	(void)state;
+	/* The textbook case: 20 yes/yes, 5 yes/no, 10 no/yes, 15 no/no. */
+	for (int j = 0; j < 20; j++, i++) {
+		a[i] = "yes";
+		b[i] = "yes";
+	}
+	for (int j = 0; j < 5; j++, i++) {
+		a[i] = "yes";
+		b[i] = "no";
+	}
+	for (int j = 0; j < 10; j++, i++) {
+		a[i] = "no";
+		b[i] = "yes";
+	}
+	for (int j = 0; j < 15; j++, i++) {
+		a[i] = "no";
+		b[i] = "no";
+	}
+	review_kappa(a, b, 50, &k);
+	assert_int_equal(k.n, 50);
+	assert_int_equal(k.nlabels, 2);
+	assert_string_equal(k.labels[0], "no");
+	assert_int_equal(k.table[0 * 2 + 1], 10);	/* a no, b yes */
+	assert_int_equal(k.table[1 * 2 + 0], 5);
+	assert_true(k.observed > 0.6999 && k.observed < 0.7001);
+	assert_true(k.expected > 0.4999 && k.expected < 0.5001);
+	assert_true(k.kappa > 0.3999 && k.kappa < 0.4001);
+	review_kappa_free(&k);
+
+	/* dialect tags, one item rated by one linguist only */
+	const char *x[] = { "beijing", "taiwan", "beijing", "hongkong", NULL };
+	const char *y[] = { "beijing", "taiwan", "taiwan", "hongkong",
+	    "beijing" };
+	review_kappa(x, y, 5, &k);
+	assert_int_equal(k.n, 4);
+	assert_int_equal(k.nlabels, 3);
+	/* po = 3/4; pe = (2/4*1/4) + (1/4*1/4) + (1/4*2/4) = 5/16 */
+	assert_true(k.kappa > (0.75 - 0.3125) / (1 - 0.3125) - 1e-9 &&
+	    k.kappa < (0.75 - 0.3125) / (1 - 0.3125) + 1e-9);
+	review_kappa_free(&k);
+
+	/* everyone always says the same: full agreement */
+	const char *same[] = { "wu", "wu", "wu" };
+	review_kappa(same, same, 3, &k);
+	assert_true(k.kappa == 1.0);
+	review_kappa_free(&k);
+}
+
+static void
+test_sample(void **state)
+{
+	int64_t		ids[100], shuffled[100], a[100], b[100];
+	size_t		na, nb;
+
+	(void)state;
+	for (int i = 0; i < 100; i++) {
+		ids[i] = 1000 + i;
+		shuffled[99 - i] = 1000 + i;
+	}
+	na = review_sample(ids, 100, 0.10, 7, a);
+	nb = review_sample(shuffled, 100, 0.10, 7, b);
+	assert_int_equal(na, 10);
+	assert_int_equal(nb, 10);
+	/* the same, whatever the order */
+	assert_memory_equal(a, b, sizeof a[0] * 10);
+	for (size_t i = 1; i < na; i++)
+		assert_true(a[i - 1] < a[i]);
+	/* another seed, another sample */
+	nb = review_sample(ids, 100, 0.10, 8, b);
+	assert_int_equal(nb, 10);
+	assert_true(memcmp(a, b, sizeof a[0] * 10) != 0);
+	/* rounding up, and the edges */
+	assert_int_equal(review_sample(ids, 100, 0.001, 7, a), 1);
+	assert_int_equal(review_sample(ids, 100, 1.0, 7, a), 100);
+	assert_int_equal(review_sample(ids, 100, 0, 7, a), 0);
+	assert_int_equal(review_sample(ids, 0, 0.5, 7, a), 0);
+	/* a larger rate takes what a smaller one took, and more */
+	na = review_sample(ids, 100, 0.05, 3, a);
+	nb = review_sample(ids, 100, 0.20, 3, b);
+	for (size_t i = 0; i < na; i++) {
+		size_t	j = 0;
+
+		while (j < nb && b[j] != a[i])
+			j++;
+		assert_true(j < nb);
+	}
+}
+
 int
 main(void)
 {
@@ -88,6 +183,8 @@ main(void)
 		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_chinese),
 		cmocka_unit_test(test_mixed),
+		cmocka_unit_test(test_kappa),
+		cmocka_unit_test(test_sample),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
