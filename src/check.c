@@ -102,15 +102,6 @@ checker_free(struct checker *c)
 	free(c);
 }
 
-/* Whether tag t covers language l: equal, or a prefix at a '-'. */
-static int
-check_tag_covers(const char *t, const char *l)
-{
-	size_t	n = strlen(t);
-
-	return strncasecmp(t, l, n) == 0 && (l[n] == '\0' || l[n] == '-');
-}
-
 /* Adds the project's words that belong with a lexicon file's words. */
 static void
 check_add_words(struct checker *c, struct lexicon *lex, const char *path,
@@ -122,7 +113,7 @@ check_add_words(struct checker *c, struct lexicon *lex, const char *path,
 	for (size_t i = 0; i < c->nwords; i++) {
 		const struct store_word *w = &c->words[i];
 
-		if (!(belongs = check_tag_covers(w->lang, lang))) {
+		if (!(belongs = lang_covers(w->lang, lang))) {
 			theirs = lexicon_find(c->dirs, w->lang);
 			belongs = theirs != NULL && strcmp(theirs, path) == 0;
 			free(theirs);

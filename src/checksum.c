@@ -290,3 +290,13 @@ checksum_buffer(const void *data, size_t len)
 	checksum_update(&c, data, len);
 	return checksum_final(&c);
 }
+
+uint64_t
+splitmix64(uint64_t *state)
+{
+	uint64_t	z = (*state += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}

@@ -24,6 +24,11 @@ struct xxh64 {
 	uint64_t	seed;
 };
 
+/*
+ * SplitMix64: advances *state and returns the next of a sequence of
+ * well-mixed 64-bit values (for seeded, reproducible choices).
+ */
+uint64_t splitmix64(uint64_t *state);
 void	 xxh64_init(struct xxh64 *, uint64_t seed);
 void	 xxh64_update(struct xxh64 *, const void *data, size_t len);
 uint64_t xxh64_final(const struct xxh64 *);

@@ -208,16 +208,6 @@ export_recording(struct export_job *j, int64_t id)
 	return j->nrecs;
 }
 
-/* Whether tag t covers language l (equal, or a prefix at a '-'). */
-static int
-export_tag_covers(const char *t, const char *l)
-{
-	size_t	n = strlen(t);
-
-	return l != NULL && strncasecmp(t, l, n) == 0 &&
-	    (l[n] == '\0' || l[n] == '-');
-}
-
 /* The minimum stage by default: accepted once review exists. */
 static int
 export_default_stage(struct export_job *j)
@@ -343,7 +333,7 @@ export_wanted(struct export_job *j, const struct segment *g,
 	if (o->speaker != NULL && (sp == NULL ||
 	    strcmp(sp->code, o->speaker) != 0))
 		return 0;
-	if (o->lang != NULL && !export_tag_covers(o->lang, lang))
+	if (o->lang != NULL && !lang_covers(o->lang, lang))
 		return 0;
 	if (o->dialect != NULL && (dialect == NULL ||
 	    strcmp(dialect, o->dialect) != 0))
@@ -439,16 +429,6 @@ export_select(struct export_job *j, char **cause)
 
 /* ---- splits: by speaker, deterministic for a seed ---- */
 
-static uint64_t
-export_mix(uint64_t *x)
-{
-	uint64_t	z = (*x += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
 /* The group an item's speaker is: a speaker id, or its recording. */
 static const char *
 export_group(const struct export_item *it)
@@ -491,7 +471,7 @@ export_split(struct export_job *j)
 	for (size_t i = ng; i > 1; i--) {
 		const char	*t;
 
-		k = (size_t)(export_mix(&rng) % i);
+		k = (size_t)(splitmix64(&rng) % i);
 		t = groups[i - 1];
 		groups[i - 1] = groups[k];
 		groups[k] = t;

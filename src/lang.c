@@ -203,3 +203,12 @@ lang_canonical(const char *tag)
 	}
 	return out;
 }
+
+int
+lang_covers(const char *tag, const char *lang)
+{
+	size_t	n = strlen(tag);
+
+	return lang != NULL && strncasecmp(tag, lang, n) == 0 &&
+	    (lang[n] == '\0' || lang[n] == '-');
+}

@@ -16,5 +16,11 @@ int	 lang_check(const char *tag, char **cause);
  * script title case, region upper case, as in "yue-Hant-HK". Caller frees.
  */
 char	*lang_canonical(const char *tag);
+/*
+ * Whether tag covers language lang: equal, or a prefix of it ending at a
+ * subtag boundary ("yue" covers "yue-Hant-HK"), ignoring letter case.
+ * lang may be NULL (covered by nothing).
+ */
+int	 lang_covers(const char *tag, const char *lang);
 
 #endif

@@ -29,6 +29,7 @@
 
 #include "i18n.h"
 #include "lexicon.h"
+#include "text.h"
 #include "xmalloc.h"
 
 #define LEX_MAX_UNITS	16		/* longest word segmentation tries */
@@ -1236,42 +1237,6 @@ struct lex_unit {
 	enum lex_class	 cls;
 };
 
-/* Where text is written without spaces between words. */
-static const struct {
-	int32_t	 lo;
-	int32_t	 hi;
-} lex_unspaced_ranges[] = {
-	{ 0x0e00, 0x0eff },	/* Thai, Lao */
-	{ 0x1000, 0x109f },	/* Myanmar */
-	{ 0x1780, 0x17ff },	/* Khmer */
-	{ 0x3005, 0x3007 },	/* iteration mark, closing mark, zero */
-	{ 0x3021, 0x3029 },	/* Hangzhou numerals */
-	{ 0x303b, 0x303c },	/* vertical iteration mark, masu mark */
-	{ 0x3040, 0x30ff },	/* Hiragana, Katakana */
-	{ 0x31f0, 0x31ff },	/* Katakana phonetic extensions */
-	{ 0x3400, 0x4dbf },	/* CJK extension A */
-	{ 0x4e00, 0x9fff },	/* CJK unified ideographs */
-	{ 0xa9e0, 0xa9ff },	/* Myanmar extended B */
-	{ 0xaa60, 0xaa7f },	/* Myanmar extended A */
-	{ 0xf900, 0xfaff },	/* CJK compatibility ideographs */
-	{ 0xff66, 0xff9f },	/* half-width Katakana */
-	{ 0x1b000, 0x1b16f },	/* Kana supplement and extensions */
-	{ 0x20000, 0x3134f },	/* CJK extensions B to H, compatibility */
-};
-
-static int
-lex_unspaced(int32_t cp)
-{
-	size_t	n = sizeof lex_unspaced_ranges / sizeof lex_unspaced_ranges[0];
-
-	for (size_t i = 0; i < n; i++) {
-		if (cp < lex_unspaced_ranges[i].lo)
-			return 0;
-		if (cp <= lex_unspaced_ranges[i].hi)
-			return 1;
-	}
-	return 0;
-}
 
 static enum lex_class
 lex_class_ascii(int32_t c)
@@ -1301,7 +1266,7 @@ lex_class(int32_t cp)
 		return LEX_C_DIGIT;
 	if (cat < UTF8PROC_CATEGORY_LU || cat > UTF8PROC_CATEGORY_NO)
 		return LEX_C_OTHER;
-	return lex_unspaced(cp) ? LEX_C_UNSPACED : LEX_C_LETTER;
+	return text_unspaced_script(cp) ? LEX_C_UNSPACED : LEX_C_LETTER;
 }
 
 /* Whether a code point belongs to the character before it. */

@@ -5,7 +5,9 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "checksum.h"
 #include "review.h"
+#include "text.h"
 #include "xmalloc.h"
 
 /* A token: a span of the text. */
@@ -14,21 +16,6 @@ struct review_token {
 	size_t		 len;
 };
 
-/* Han, kana, Hangul syllables are not: scripts written without spaces. */
-static int
-review_unspaced(utf8proc_int32_t cp)
-{
-	return (cp >= 0x2e80 && cp <= 0x2fdf) ||	/* radicals */
-	    (cp >= 0x3005 && cp <= 0x3007) ||	/* 々 〆 〇 */
-	    (cp >= 0x3040 && cp <= 0x30ff) ||	/* kana */
-	    (cp >= 0x3400 && cp <= 0x4dbf) ||	/* Ext A */
-	    (cp >= 0x4e00 && cp <= 0x9fff) ||
-	    (cp >= 0xf900 && cp <= 0xfaff) ||	/* compatibility */
-	    (cp >= 0x0e00 && cp <= 0x0eff) ||	/* Thai, Lao */
-	    (cp >= 0x1000 && cp <= 0x109f) ||	/* Myanmar */
-	    (cp >= 0x1780 && cp <= 0x17ff) ||	/* Khmer */
-	    (cp >= 0x20000 && cp <= 0x3134f);	/* Ext B-G */
-}
 
 static int
 review_space(utf8proc_int32_t cp)
@@ -47,7 +34,7 @@ review_tokens_for(const char *text)
 	for (; *p != '\0'; p += n) {
 		if ((n = utf8proc_iterate(p, -1, &cp)) <= 0)
 			break;
-		if (review_unspaced(cp))
+		if (text_unspaced_script(cp))
 			return REVIEW_MIXED;
 	}
 	return REVIEW_WORDS;
@@ -72,7 +59,7 @@ review_split(const char *text, enum review_tokens how,
 			cp = 0xfffd;
 		}
 		if (review_space(cp) || how == REVIEW_CHARS ||
-		    (how == REVIEW_MIXED && review_unspaced(cp))) {
+		    (how == REVIEW_MIXED && text_unspaced_script(cp))) {
 			if (word != NULL) {
 				(*out)[count].s = word;
 				(*out)[count++].len = (size_t)(text + at - word);
@@ -273,15 +260,6 @@ struct review_draw {
 	int64_t		id;
 };
 
-static uint64_t
-review_mix(uint64_t z)
-{
-	z += 0x9e3779b97f4a7c15ULL;
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
 static int
 review_draw_cmp(const void *a, const void *b)
 {
@@ -305,6 +283,7 @@ review_sample(const int64_t *ids, size_t n, double rate, uint64_t seed,
     int64_t *out)
 {
 	struct review_draw	*d;
+	uint64_t		 key;
 	size_t			 k;
 	double			 want;
 
@@ -316,10 +295,13 @@ review_sample(const int64_t *ids, size_t n, double rate, uint64_t seed,
 		k++;
 	if (k > n)
 		k = n;
+	key = splitmix64(&seed);
 	d = xcalloc(n, sizeof *d);
 	for (size_t i = 0; i < n; i++) {
+		uint64_t	x = key ^ (uint64_t)ids[i];
+
 		d[i].id = ids[i];
-		d[i].h = review_mix(review_mix(seed) ^ (uint64_t)ids[i]);
+		d[i].h = splitmix64(&x);
 	}
 	qsort(d, n, sizeof *d, review_draw_cmp);
 	for (size_t i = 0; i < k; i++)

@@ -171,3 +171,40 @@ text_join(const char *a, const char *b)
 		return xprintf("%s%s", a, b);
 	return xprintf("%s %s", a, b);
 }
+
+/* Where text is written without spaces between words. */
+static const struct {
+	int32_t	 lo;
+	int32_t	 hi;
+} text_unspaced_ranges[] = {
+	{ 0x0e00, 0x0eff },	/* Thai, Lao */
+	{ 0x1000, 0x109f },	/* Myanmar */
+	{ 0x1780, 0x17ff },	/* Khmer */
+	{ 0x3005, 0x3007 },	/* iteration mark, closing mark, zero */
+	{ 0x3021, 0x3029 },	/* Hangzhou numerals */
+	{ 0x303b, 0x303c },	/* vertical iteration mark, masu mark */
+	{ 0x3040, 0x30ff },	/* Hiragana, Katakana */
+	{ 0x31f0, 0x31ff },	/* Katakana phonetic extensions */
+	{ 0x3400, 0x4dbf },	/* CJK extension A */
+	{ 0x4e00, 0x9fff },	/* CJK unified ideographs */
+	{ 0xa9e0, 0xa9ff },	/* Myanmar extended B */
+	{ 0xaa60, 0xaa7f },	/* Myanmar extended A */
+	{ 0xf900, 0xfaff },	/* CJK compatibility ideographs */
+	{ 0xff66, 0xff9f },	/* half-width Katakana */
+	{ 0x1b000, 0x1b16f },	/* Kana supplement and extensions */
+	{ 0x20000, 0x3134f },	/* CJK extensions B to H, compatibility */
+};
+
+int
+text_unspaced_script(int32_t cp)
+{
+	size_t	n = sizeof text_unspaced_ranges / sizeof text_unspaced_ranges[0];
+
+	for (size_t i = 0; i < n; i++) {
+		if (cp < text_unspaced_ranges[i].lo)
+			return 0;
+		if (cp <= text_unspaced_ranges[i].hi)
+			return 1;
+	}
+	return 0;
+}

@@ -9,6 +9,7 @@
 #define TX_TEXT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * Checks that s is valid UTF-8 without control characters and returns its
@@ -37,5 +38,12 @@ char	*text_truncate(const char *s, size_t width, int ascii);
  * either side is empty. Caller frees.
  */
 char	*text_join(const char *a, const char *b);
+
+/*
+ * Whether a code point is of a script written without spaces between
+ * words: Han, kana, Thai, Lao, Khmer, Myanmar (Hangul is spaced). Where
+ * lexicons segment words and review measures count characters.
+ */
+int	 text_unspaced_script(int32_t cp);
 
 #endif
