@@ -40,7 +40,6 @@ cmd_check_exec(const struct cmd_entry *e, int argc, char **argv)
 	};
 	struct check_options	 o;
 	struct check_report	 r;
-	struct store_recording	 rec;
 	struct checker		*c;
 	struct store		*s;
 	const char		*recname = NULL, *max = NULL, *min = NULL;
@@ -83,13 +82,10 @@ cmd_check_exec(const struct cmd_entry *e, int argc, char **argv)
 		store_close(s);
 		return EXIT_USAGE;
 	}
-	if (recname != NULL) {
-		if (store_recording_find(s, recname, &rec, &cause) != 0) {
-			store_close(s);
-			return cmd_fail(cause);
-		}
-		o.recording_id = rec.id;
-		store_recording_clear(&rec);
+	if (recname != NULL && store_recording_id(s, recname,
+	    &o.recording_id, &cause) != 0) {
+		store_close(s);
+		return cmd_fail(cause);
 	}
 	c = checker_new(s, NULL);
 	if (checker_project(c, &o, &r, &cause) != 0) {

@@ -59,7 +59,6 @@ cmd_lexicon_opts(const struct cmd_entry *e, struct store *s, int argc,
 		{ "tsv", no_argument, NULL, 't' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct store_recording	 r;
 	char			*cause = NULL;
 	int			 c;
 
@@ -71,10 +70,8 @@ cmd_lexicon_opts(const struct cmd_entry *e, struct store *s, int argc,
 		case 'r':
 			if (rec == NULL)
 				return cmd_usage(e, NULL);
-			if (store_recording_find(s, optarg, &r, &cause) != 0)
+			if (store_recording_id(s, optarg, rec, &cause) != 0)
 				return cmd_fail(cause);
-			*rec = r.id;
-			store_recording_clear(&r);
 			break;
 		case 't':
 			*tsv = 1;

@@ -24,7 +24,6 @@ cmd_segments_list(const struct cmd_entry *e, struct store *s, int argc,
 	const char *headers[] = { _(">id"), _("recording"), _(">start"),
 	    _(">end"), _("speaker"), _("language"), _("dialect"), _("stage"),
 	    _("text") };
-	struct store_recording	 rec;
 	struct segment_filter	 f = { 0 };
 	struct segment		*segs;
 	struct table		*t;
@@ -36,10 +35,9 @@ cmd_segments_list(const struct cmd_entry *e, struct store *s, int argc,
 	while ((c = getopt_long(argc, argv, "r:t", opts, NULL)) != -1) {
 		switch (c) {
 		case 'r':
-			if (store_recording_find(s, optarg, &rec, &cause) != 0)
+			if (store_recording_id(s, optarg, &f.recording_id,
+			    &cause) != 0)
 				return cmd_fail(cause);
-			f.recording_id = rec.id;
-			store_recording_clear(&rec);
 			break;
 		case 't':
 			tsv = 1;

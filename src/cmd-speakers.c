@@ -88,7 +88,6 @@ cmd_speakers_list(const struct cmd_entry *e, struct store *s, int argc,
 	const char *headers[] = { _("code"), _("name"), _("gender"),
 	    _("language"), _("dialect"), _(">segments"), _(">duration"),
 	    _("notes") };
-	struct store_recording	 rec;
 	struct speaker		*list;
 	struct table		*t;
 	size_t			 n;
@@ -99,10 +98,8 @@ cmd_speakers_list(const struct cmd_entry *e, struct store *s, int argc,
 	while ((c = getopt_long(argc, argv, "r:t", opts, NULL)) != -1) {
 		switch (c) {
 		case 'r':
-			if (store_recording_find(s, optarg, &rec, &cause) != 0)
+			if (store_recording_id(s, optarg, &rec_id, &cause) != 0)
 				return cmd_fail(cause);
-			rec_id = rec.id;
-			store_recording_clear(&rec);
 			break;
 		case 't':
 			tsv = 1;

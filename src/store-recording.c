@@ -378,3 +378,16 @@ store_peak_chunk(struct store *s, int64_t rec, int level, int64_t chunk,
 	}
 	return 0;
 }
+
+int
+store_recording_id(struct store *s, const char *name, int64_t *id,
+    char **cause)
+{
+	struct store_recording	rec;
+
+	if (store_recording_find(s, name, &rec, cause) != 0)
+		return -1;
+	*id = rec.id;
+	store_recording_clear(&rec);
+	return 0;
+}

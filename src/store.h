@@ -79,6 +79,9 @@ int	 store_recording_add(struct store *, struct store_recording *rec,
 /* Looks a recording up by name, or by id when name is all digits. */
 int	 store_recording_find(struct store *, const char *name,
 	     struct store_recording *out, char **cause);
+/* store_recording_find() for its id only. */
+int	 store_recording_id(struct store *, const char *name, int64_t *id,
+	     char **cause);
 int	 store_recording_get(struct store *, int64_t id,
 	     struct store_recording *out, char **cause);
 int	 store_recording_list(struct store *, struct store_recording **out,
