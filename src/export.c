@@ -446,46 +446,45 @@ static void
 export_split(struct export_job *j)
 {
 	const struct export_options	*o = j->opt;
-	const char			**groups = xcalloc(j->nitems + 1,
-					    sizeof *groups);
+	const char			**groups, *key;
 	double				*dur, total = 0, filled[EXPORT_MAX_SPLITS];
+	size_t				*gi, *order, ng = 0;
 	int				*assign;
-	size_t				 ng = 0, k;
 	uint64_t			 rng = o->seed;
 
 	j->split = xcalloc(j->nitems + 1, sizeof *j->split);
-	if (o->nsplits == 0) {
-		free(groups);
+	if (o->nsplits == 0)
 		return;
-	}
+	/* The groups, by name, and each item's group, found once. */
+	groups = xcalloc(j->nitems + 1, sizeof *groups);
+	for (size_t i = 0; i < j->nitems; i++)
+		groups[i] = export_group(&j->items[i]);
+	qsort(groups, j->nitems, sizeof *groups, export_str_cmp);
 	for (size_t i = 0; i < j->nitems; i++) {
-		for (k = 0; k < ng; k++) {
-			if (strcmp(groups[k], export_group(&j->items[i])) == 0)
-				break;
-		}
-		if (k == ng)
-			groups[ng++] = export_group(&j->items[i]);
+		if (ng == 0 || strcmp(groups[ng - 1], groups[i]) != 0)
+			groups[ng++] = groups[i];
 	}
-	qsort(groups, ng, sizeof *groups, export_str_cmp);
-	/* Fisher-Yates with the seed: the same seed, the same splits. */
-	for (size_t i = ng; i > 1; i--) {
-		const char	*t;
-
-		k = (size_t)(splitmix64(&rng) % i);
-		t = groups[i - 1];
-		groups[i - 1] = groups[k];
-		groups[k] = t;
-	}
+	gi = xcalloc(j->nitems + 1, sizeof *gi);
 	dur = xcalloc(ng + 1, sizeof *dur);
 	for (size_t i = 0; i < j->nitems; i++) {
-		for (k = 0; k < ng; k++) {
-			if (strcmp(groups[k], export_group(&j->items[i])) == 0)
-				break;
-		}
-		dur[k] += (double)(j->items[i].end - j->items[i].start) /
-		    j->items[i].rec->rec->rate;
-		total += (double)(j->items[i].end - j->items[i].start) /
-		    j->items[i].rec->rec->rate;
+		const struct export_item *it = &j->items[i];
+		double	sec = (double)(it->end - it->start) / it->rec->rec->rate;
+
+		key = export_group(it);
+		gi[i] = (size_t)((const char **)bsearch(&key, groups, ng,
+		    sizeof *groups, export_str_cmp) - groups);
+		dur[gi[i]] += sec;
+		total += sec;
+	}
+	/* Fisher-Yates with the seed: the same seed, the same splits. */
+	order = xcalloc(ng + 1, sizeof *order);
+	for (size_t g = 0; g < ng; g++)
+		order[g] = g;
+	for (size_t i = ng; i > 1; i--) {
+		size_t	k = (size_t)(splitmix64(&rng) % i), t = order[i - 1];
+
+		order[i - 1] = order[k];
+		order[k] = t;
 	}
 	/* Each group goes where the most is missing from its share. */
 	assign = xcalloc(ng + 1, sizeof *assign);
@@ -494,25 +493,23 @@ export_split(struct export_job *j)
 		size_t	best = 0;
 		double	gap, best_gap = -1e300;
 
-		for (size_t s = 0; s < o->nsplits; s++) {
-			gap = total * o->splits[s].percent / 100.0 - filled[s];
+		for (size_t sp = 0; sp < o->nsplits; sp++) {
+			gap = total * o->splits[sp].percent / 100.0 -
+			    filled[sp];
 			if (gap > best_gap) {
 				best_gap = gap;
-				best = s;
+				best = sp;
 			}
 		}
-		assign[g] = (int)best;
-		filled[best] += dur[g];
+		assign[order[g]] = (int)best;
+		filled[best] += dur[order[g]];
 	}
-	for (size_t i = 0; i < j->nitems; i++) {
-		for (k = 0; k < ng; k++) {
-			if (strcmp(groups[k], export_group(&j->items[i])) == 0)
-				break;
-		}
-		j->split[i] = assign[k];
-	}
+	for (size_t i = 0; i < j->nitems; i++)
+		j->split[i] = assign[gi[i]];
 	free(assign);
+	free(order);
 	free(dur);
+	free(gi);
 	free(groups);
 }
 
