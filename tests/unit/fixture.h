@@ -89,4 +89,30 @@ add_speaker(struct fixture *fx, const char *code)
 	speaker_clear(&sp);
 }
 
+/*
+ * Adds a segment as a person would (store_segment_create), seconds at the
+ * fixture's 16 kHz, in cmn-Hans; returns its id.
+ */
+static inline int64_t
+add_text_segment(struct fixture *fx, int64_t rec, double from, double to,
+    const char *speaker, const char *text, enum segment_stage stage)
+{
+	struct segment	 seg = { 0 };
+	char		*cause = NULL;
+	int64_t		 id;
+
+	seg.recording_id = rec;
+	seg.start = (int64_t)(from * 16000);
+	seg.end = (int64_t)(to * 16000);
+	seg.speaker = speaker != NULL ? strdup(speaker) : NULL;
+	seg.text = strdup(text);
+	seg.lang = strdup("cmn-Hans");
+	seg.stage = stage;
+	if (store_segment_create(fx->s, &seg, &cause) != 0)
+		fail_msg("%s", cause);
+	id = seg.id;
+	segment_clear(&seg);
+	return id;
+}
+
 #endif

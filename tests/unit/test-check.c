@@ -192,28 +192,6 @@ test_bad_lexicon(void **state)
 	free(dir);
 }
 
-static int64_t
-segment(struct fixture *fx, int64_t rec, double from, double to,
-    const char *speaker, const char *text, enum segment_stage stage)
-{
-	struct segment	 seg = { 0 };
-	char		*cause = NULL;
-	int64_t		 id;
-
-	seg.recording_id = rec;
-	seg.start = (int64_t)(from * 16000);
-	seg.end = (int64_t)(to * 16000);
-	seg.speaker = speaker != NULL ? strdup(speaker) : NULL;
-	seg.text = strdup(text);
-	seg.lang = strdup("cmn-Hans");
-	seg.stage = stage;
-	if (store_segment_add(fx->s, &seg, &cause) != 0)
-		fail_msg("%s", cause);
-	id = seg.id;
-	segment_clear(&seg);
-	return id;
-}
-
 static void
 test_project(void **state)
 {
@@ -231,11 +209,11 @@ test_project(void **state)
 	add_speaker(fx, "B");
 	assert_int_equal(store_vocab_add(fx->s, VOCAB_DIALECT, "wu", NULL,
 	    &cause), 0);
-	a = segment(fx, rec, 0, 2, "A", "我们", STAGE_TRANSCRIBED);
-	b = segment(fx, rec, 1, 3, "A", "", STAGE_TRANSCRIBED);
-	segment(fx, rec, 1.5, 2.5, "B", "", STAGE_NEW);	/* fine */
-	d = segment(fx, rec, 5, 50, "B", "今天 研讨", STAGE_TRANSCRIBED);
-	e = segment(fx, rec, 55, 55.05, NULL, "今天", STAGE_TRANSCRIBED);
+	a = add_text_segment(fx, rec, 0, 2, "A", "我们", STAGE_TRANSCRIBED);
+	b = add_text_segment(fx, rec, 1, 3, "A", "", STAGE_TRANSCRIBED);
+	add_text_segment(fx, rec, 1.5, 2.5, "B", "", STAGE_NEW);	/* fine */
+	d = add_text_segment(fx, rec, 5, 50, "B", "今天 研讨", STAGE_TRANSCRIBED);
+	e = add_text_segment(fx, rec, 55, 55.05, NULL, "今天", STAGE_TRANSCRIBED);
 	assert_int_equal(store_segment_set(fx->s, e, 0, &ed, &g, &cause), 0);
 	segment_clear(&g);
 	assert_int_equal(store_vocab_retire(fx->s, VOCAB_DIALECT, "wu", 1,

@@ -53,28 +53,6 @@ options(struct export_options *o, const char *out)
 	o->rate = 16000;
 }
 
-static int64_t
-seg(struct fixture *fx, int64_t rec, double from, double to,
-    const char *spk, const char *text, enum segment_stage st)
-{
-	struct segment	 g = { 0 };
-	char		*cause = NULL;
-	int64_t		 id;
-
-	g.recording_id = rec;
-	g.start = (int64_t)(from * 16000);
-	g.end = (int64_t)(to * 16000);
-	g.speaker = spk != NULL ? strdup(spk) : NULL;
-	g.text = strdup(text);
-	g.lang = strdup("cmn-Hans");
-	g.stage = st;
-	if (store_segment_create(fx->s, &g, &cause) != 0)
-		fail_msg("%s", cause);
-	id = g.id;
-	segment_clear(&g);
-	return id;
-}
-
 static char *
 slurp(const char *path)
 {
@@ -153,12 +131,12 @@ test_select_and_write(void **state)
 	rec = add_recording(fx, 16000 * 20, &cause);
 	add_speaker(fx, "A");
 	add_speaker(fx, "李");
-	seg(fx, rec, 0, 1, "A", "[noise] 你好 ((世界)) comm-", STAGE_TRANSCRIBED);
-	seg(fx, rec, 1, 2, "李", "再见", STAGE_TRANSCRIBED);
-	seg(fx, rec, 2, 3, NULL, "没有人", STAGE_TRANSCRIBED);
-	seg(fx, rec, 3, 4, "A", "", STAGE_NEW);
-	seg(fx, rec, 4, 5, "A", "((坏", STAGE_TRANSCRIBED);
-	seg(fx, rec, 5, 6, "A", "还没转写", STAGE_NEW);
+	add_text_segment(fx, rec, 0, 1, "A", "[noise] 你好 ((世界)) comm-", STAGE_TRANSCRIBED);
+	add_text_segment(fx, rec, 1, 2, "李", "再见", STAGE_TRANSCRIBED);
+	add_text_segment(fx, rec, 2, 3, NULL, "没有人", STAGE_TRANSCRIBED);
+	add_text_segment(fx, rec, 3, 4, "A", "", STAGE_NEW);
+	add_text_segment(fx, rec, 4, 5, "A", "((坏", STAGE_TRANSCRIBED);
+	add_text_segment(fx, rec, 5, 6, "A", "还没转写", STAGE_NEW);
 	if (asprintf(&out, "%s/out", fx->dir) < 0)
 		abort();
 	options(&o, out);
@@ -218,8 +196,8 @@ test_splits(void **state)
 	for (int i = 0; i < 10; i++) {
 		snprintf(code, sizeof code, "S%d", i);
 		add_speaker(fx, code);
-		seg(fx, rec, i * 5, i * 5 + 2, code, "一", STAGE_TRANSCRIBED);
-		seg(fx, rec, i * 5 + 2, i * 5 + 4, code, "二",
+		add_text_segment(fx, rec, i * 5, i * 5 + 2, code, "一", STAGE_TRANSCRIBED);
+		add_text_segment(fx, rec, i * 5 + 2, i * 5 + 4, code, "二",
 		    STAGE_TRANSCRIBED);
 	}
 	for (int round = 0; round < 2; round++) {
@@ -296,7 +274,7 @@ test_nothing_half_written(void **state)
 
 	rec = add_recording(fx, 16000 * 10, &cause);
 	add_speaker(fx, "A");
-	seg(fx, rec, 0, 1, "A", "好", STAGE_TRANSCRIBED);
+	add_text_segment(fx, rec, 0, 1, "A", "好", STAGE_TRANSCRIBED);
 	if (asprintf(&out, "%s/failed", fx->dir) < 0)
 		abort();
 	options(&o, out);
