@@ -69,6 +69,13 @@ int		 store_change(struct store *, const char *kind, const char *key,
  */
 int		 store_segment_speaker(struct store *, struct segment *seg,
 		     const char *code, int dialect_given, char **cause);
+/*
+ * Reads the segments whose ids a bound statement yields (in its order),
+ * for changes to many segments at once.
+ */
+int		 store_segment_select(struct store *, sqlite3_stmt *,
+		     struct segment **out, size_t *n, const char *what,
+		     char **cause);
 /* Moves a set of segments: used by speaker merges and vocabulary renames. */
 int		 store_segment_write(struct store *, struct segment *seg,
 		     int64_t expect, int64_t author, const char *action,

@@ -583,3 +583,42 @@ store_draft_list_free(struct store_draft *list, size_t n)
 		free(list[i].text);
 	free(list);
 }
+
+static void
+store_id_row(sqlite3_stmt *st, void *dst)
+{
+	*(int64_t *)dst = sqlite3_column_int64(st, 0);
+}
+
+static void
+store_id_release(void *ids, size_t n)
+{
+	(void)n;
+	free(ids);
+}
+
+int
+store_segment_select(struct store *s, sqlite3_stmt *st, struct segment **out,
+    size_t *n, const char *what, char **cause)
+{
+	int64_t	*ids;
+	size_t	 nids;
+
+	*out = NULL;
+	*n = 0;
+	if (store_collect(s, st, sizeof *ids, store_id_row, store_id_release,
+	    (void **)&ids, &nids, what, cause) != 0)
+		return -1;
+	*out = xcalloc(nids + 1, sizeof **out);
+	for (size_t i = 0; i < nids; i++) {
+		if (store_segment_get(s, ids[i], &(*out)[i], cause) != 0) {
+			segment_list_free(*out, i);
+			free(ids);
+			*out = NULL;
+			return -1;
+		}
+	}
+	*n = nids;
+	free(ids);
+	return 0;
+}

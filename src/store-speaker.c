@@ -310,37 +310,14 @@ speaker_segments(struct store *s, int64_t speaker_id, struct segment **out,
 	static const char sql[] =
 	    "SELECT id FROM segment WHERE speaker_id = ? ORDER BY id";
 	sqlite3_stmt	*st;
-	int64_t		*ids = NULL;
-	size_t		 nids = 0;
-	int		 rc;
 
 	*out = NULL;
 	*n = 0;
 	if ((st = store_stmt(s, sql, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, speaker_id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		ids = xreallocarray(ids, nids + 1, sizeof *ids);
-		ids[nids++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE) {
-		free(ids);
-		*cause = store_error(s, _("reading the speaker's segments"));
-		return -1;
-	}
-	*out = xcalloc(nids + 1, sizeof **out);
-	for (size_t i = 0; i < nids; i++) {
-		if (store_segment_get(s, ids[i], &(*out)[i], cause) != 0) {
-			segment_list_free(*out, i);
-			free(ids);
-			*out = NULL;
-			return -1;
-		}
-	}
-	*n = nids;
-	free(ids);
-	return 0;
+	return store_segment_select(s, st, out, n,
+	    _("reading the speaker's segments"), cause);
 }
 
 int

@@ -415,35 +415,27 @@ vocab_rename_segments(struct store *s, enum vocab_kind kind, const char *code,
 	static const char sql[] =
 	    "SELECT id FROM segment WHERE dialect = ?1 OR lang = ?1 OR "
 	    "instr(text, ?1) > 0 ORDER BY id";
-	struct segment	 seg;
+	struct segment	*segs;
 	sqlite3_stmt	*st;
-	int64_t		*ids = NULL, author;
-	size_t		 n = 0;
-	int		 rc;
+	int64_t		 author;
+	size_t		 n;
+	int		 rc = 0;
 
 	if (store_author(s, &author, cause) != 0 ||
 	    (st = store_stmt(s, sql, cause)) == NULL)
 		return -1;
 	store_bind_text(st, 1, code);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		ids = xreallocarray(ids, n + 1, sizeof *ids);
-		ids[n++] = sqlite3_column_int64(st, 0);
-	}
-	sqlite3_reset(st);
-	rc = rc == SQLITE_DONE ? 0 : -1;
-	if (rc != 0)
-		*cause = store_error(s, _("reading the segments"));
+	if (store_segment_select(s, st, &segs, &n, _("reading the segments"),
+	    cause) != 0)
+		return -1;
 	for (size_t i = 0; i < n && rc == 0; i++) {
-		if ((rc = store_segment_get(s, ids[i], &seg, cause)) != 0)
-			break;
-		if (vocab_rewrite(&seg, kind, code, new_code)) {
-			rc = store_segment_write(s, &seg, seg.version, author,
-			    "vocab-rename", cause);
-			(*rewritten)++;
-		}
-		segment_clear(&seg);
+		if (!vocab_rewrite(&segs[i], kind, code, new_code))
+			continue;
+		rc = store_segment_write(s, &segs[i], segs[i].version, author,
+		    "vocab-rename", cause);
+		(*rewritten)++;
 	}
-	free(ids);
+	segment_list_free(segs, n);
 	return rc;
 }
 
