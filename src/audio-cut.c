@@ -367,7 +367,12 @@ cut_slice(struct audio_cutter *c, int64_t from, int64_t to, const char *path,
 	return ok ? 0 : -1;
 }
 
-void
+/*
+ * Pieces are written straight to their names, not under a temporary one:
+ * for a directory no one else sees until it is complete (an export being
+ * built), where the rename of every piece would only cost time.
+ */
+static void
 audio_cutter_direct(struct audio_cutter *c, int direct)
 {
 	c->direct = direct;

@@ -26,12 +26,6 @@ struct audio_cutter	*audio_cutter_new(const char *path, int out_rate,
 int			 audio_cut(struct audio_cutter *, int64_t from,
 			     int64_t to, int ch, const char *path,
 			     char **cause);
-/*
- * Pieces are written straight to their names, not under a temporary one:
- * for a directory no one else sees until it is complete (an export being
- * built), where the rename of every piece would only cost time.
- */
-void			 audio_cutter_direct(struct audio_cutter *, int);
 void			 audio_cutter_free(struct audio_cutter *);
 
 /* One piece of many: src's frames [from, to) of channel ch to dst. */
@@ -48,8 +42,10 @@ typedef void (*audio_cut_progress)(void *arg, size_t done, size_t total);
 /*
  * Cuts many pieces, sorted by source and then start, on up to threads
  * threads (0: one per processor): each takes a run of consecutive pieces
- * with cutters of its own, so every source is still read forward.
- * progress (may be NULL) is called from the calling thread with the
+ * with cutters of its own, so every source is still read forward. With
+ * direct, pieces are written straight to their names rather than under a
+ * temporary one renamed into place: for a directory no one else sees
+ * until it is complete (an export being built). progress (may be NULL) is called from the calling thread with the
  * pieces done so far. Returns 0, or -1 with *cause from the first piece
  * that failed (the others stop soon after).
  */

@@ -72,7 +72,8 @@ checker_new(struct store *s, const char *dirs)
 	return c;
 }
 
-void
+/* Forgets the loaded lexicons and the project's words. */
+static void
 checker_reset(struct checker *c)
 {
 	for (size_t i = 0; i < c->nlexicons; i++) {

@@ -59,8 +59,6 @@ void		 checker_free(struct checker *);
  */
 struct lexicon	*checker_lexicon(struct checker *, const char *lang,
 		     char **cause);
-/* Forgets the loaded lexicons and vocabularies (after they changed). */
-void		 checker_reset(struct checker *);
 /*
  * The problems of one line of text in language lang (may be NULL), in
  * order of offset. Returns their number; *out is freed with

@@ -83,7 +83,10 @@ cmd_export_summary(const struct export_options *o,
 	cmd_export_table(_("skipped"), &sum->skipped);
 }
 
-/* Parses the options into o; returns EXIT_OK or an exit code. */
+/*
+ * Parses the options into o; returns EXIT_OK to go on, -1 when --help was
+ * shown, or an exit code.
+ */
 static int
 cmd_export_options(const struct cmd_entry *e, int argc, char **argv,
     struct export_options *o)
@@ -230,7 +233,8 @@ cmd_export_options(const struct cmd_entry *e, int argc, char **argv,
 			break;
 		}
 		case 'h':
-			return cmd_help(e) == EXIT_OK ? -1 : EXIT_USAGE;
+			cmd_help(e);
+			return -1;	/* done: nothing to export */
 		default:
 			return cmd_usage(e, NULL);
 		}

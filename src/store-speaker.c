@@ -178,13 +178,6 @@ speaker_check(struct store *s, const struct speaker *sp,
 	return 0;
 }
 
-int
-store_speaker_validate(struct store *s, const struct speaker *sp,
-    char **cause)
-{
-	return speaker_check(s, sp, NULL, cause);
-}
-
 /* One line saying what a speaker is now, for the change log. */
 static char *
 speaker_detail(const struct speaker *sp, int recoded)

@@ -59,7 +59,8 @@ vocab_code_chars(const char *code, size_t max, int lower)
 	return 1;
 }
 
-int
+/* Checks that code is well formed for its kind (before it is added). */
+static int
 vocab_code_check(enum vocab_kind kind, const char *code, char **cause)
 {
 	switch (kind) {

@@ -126,9 +126,6 @@ struct speaker {
  */
 int	 store_speaker_ensure(struct store *, const char *code, int64_t *id,
 	     char **cause);
-/* Checks a speaker's fields (code, gender, language, dialect). */
-int	 store_speaker_validate(struct store *, const struct speaker *,
-	     char **cause);
 /* Adds a speaker; sp->id is set. A code already there is refused. */
 int	 store_speaker_add(struct store *, struct speaker *sp, char **cause);
 /* Reads a speaker by code (merged ones too). */
@@ -176,9 +173,6 @@ struct vocab_item {
 const char	*vocab_kind_name(enum vocab_kind);
 /* Parses "dialect", "event" or "language" (or "lang"); 0 or -1. */
 int		 vocab_kind_parse(const char *, enum vocab_kind *);
-/* Checks that code is well formed for its kind (before it is added). */
-int		 vocab_code_check(enum vocab_kind, const char *code,
-		     char **cause);
 int	 store_vocab_add(struct store *, enum vocab_kind, const char *code,
 	     const char *label, char **cause);
 /* Sets an item's label. */
