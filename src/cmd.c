@@ -26,6 +26,11 @@ extern const struct cmd_entry cmd_config_entry;
 extern const struct cmd_entry cmd_lexicon_entry;
 extern const struct cmd_entry cmd_speakers_entry;
 extern const struct cmd_entry cmd_vocab_entry;
+extern const struct cmd_entry cmd_users_entry;
+extern const struct cmd_entry cmd_review_entry;
+extern const struct cmd_entry cmd_assign_entry;
+extern const struct cmd_entry cmd_task_entry;
+extern const struct cmd_entry cmd_history_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_init_entry,
@@ -36,6 +41,11 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_speakers_entry,
 	&cmd_vocab_entry,
 	&cmd_lexicon_entry,
+	&cmd_users_entry,
+	&cmd_assign_entry,
+	&cmd_task_entry,
+	&cmd_review_entry,
+	&cmd_history_entry,
 	&cmd_check_entry,
 	&cmd_export_entry,
 	&cmd_import_entry,

@@ -7,6 +7,7 @@
 
 #include <sqlite3.h>
 
+#include "role.h"
 #include "store.h"
 
 #define STORE_STMT_CACHE 64
@@ -24,6 +25,7 @@ struct store {
 	int64_t			 user_id;	/* 0 until store_author() */
 	int			 depth;		/* transactions open (nested) */
 	const char		*origin;	/* of revisions: NULL is "human" */
+	int64_t			 work_ms;	/* for the next revision, or 0 */
 	enum store_mode		 mode;
 	struct store_stmt	 stmts[STORE_STMT_CACHE];
 	int			 nstmts;
@@ -54,6 +56,8 @@ int		 store_collect(struct store *, sqlite3_stmt *, size_t elem,
 		     void (*release)(void *, size_t), void **out, size_t *n,
 		     const char *what, char **cause);
 void		 store_bind_text(sqlite3_stmt *, int col, const char *);
+/* Binds an id, or NULL for 0. */
+void		 store_bind_id(sqlite3_stmt *, int col, int64_t);
 int64_t		 store_now_ms(void);
 /*
  * Logs a change to something that is not a segment (kind "speaker",
@@ -77,8 +81,31 @@ int		 store_segment_select(struct store *, sqlite3_stmt *,
 		     struct segment **out, size_t *n, const char *what,
 		     char **cause);
 /* Moves a set of segments: used by speaker merges and vocabulary renames. */
+/*
+ * How a segment is written. A checked write is one whose permission the
+ * caller has decided (a move, a speaker merge, a vocabulary rename):
+ * the pass is the one given. Otherwise the write is an edit: the person's
+ * role must allow each field it changes, and the pass follows from it.
+ */
+struct store_write {
+	const char	*action;
+	const char	*pass;		/* checked writes only */
+	const char	*comment;	/* may be NULL */
+	int		 checked;
+};
 int		 store_segment_write(struct store *, struct segment *seg,
-		     int64_t expect, int64_t author, const char *action,
+		     int64_t expect, int64_t author, const struct store_write *,
 		     char **cause);
+/* Adds a user row (no permission check: the project's first admin). */
+int		 store_add_user(struct store *, const char *login,
+		     const char *role, int64_t *id, char **cause);
+/* Whether the person's role allows a segment-less act (role.h). */
+int		 store_may(struct store *, enum role_act, char **cause);
+/* A user's id and role by login; a login that is none is refused. */
+int		 store_user_id(struct store *, const char *login, int64_t *id,
+		     enum role *, char **cause);
+/* Whether the person transcribed / reviewed a segment (see role.h). */
+int		 store_segment_case(struct store *, const struct segment *old,
+		     struct role_case *c, char **cause);
 
 #endif

@@ -153,6 +153,33 @@ static const char *const store_migrations[] = {
 	"  ('event', 'music', 'music'), ('event', 'noise', 'noise'),"
 	"  ('event', 'overlap', 'overlapping speech'),"
 	"  ('event', 'silence', 'silence');",
+
+	/*
+	 * 3 -> 4: review passes. Revisions record the assignee and the time
+	 * a person spent on the change (the screen measures it); leases hand
+	 * one segment to one person at a time; QA samples remember which
+	 * segments were drawn for inspection.
+	 */
+	"ALTER TABLE revision ADD COLUMN assignee INTEGER REFERENCES user(id);"
+	"ALTER TABLE revision ADD COLUMN work_ms INTEGER;"
+	"CREATE INDEX revision_author ON revision(author, pass);"
+	"CREATE INDEX segment_stage ON segment(stage, assignee);"
+	"CREATE TABLE lease ("
+	"  segment_id INTEGER PRIMARY KEY REFERENCES segment(id),"
+	"  user_id INTEGER NOT NULL REFERENCES user(id),"
+	"  expires INTEGER NOT NULL);"
+	"CREATE TABLE qa_sample ("
+	"  id INTEGER PRIMARY KEY,"
+	"  drawn INTEGER NOT NULL,"
+	"  drawn_by INTEGER NOT NULL REFERENCES user(id),"
+	"  rate REAL NOT NULL,"
+	"  seed INTEGER NOT NULL,"
+	"  per TEXT);"
+	"CREATE TABLE qa_item ("
+	"  sample_id INTEGER NOT NULL REFERENCES qa_sample(id),"
+	"  segment_id INTEGER NOT NULL REFERENCES segment(id),"
+	"  PRIMARY KEY (sample_id, segment_id));"
+	"CREATE INDEX qa_item_segment ON qa_item(segment_id);",
 };
 
 #define STORE_NMIGRATIONS \

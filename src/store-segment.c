@@ -134,8 +134,8 @@ store_revision_add(struct store *s, struct segment *seg, int64_t author,
 	static const char sql[] =
 	    "INSERT INTO revision (segment_id, version, author, time, pass, "
 	    "action, recording_id, channel, start, \"end\", speaker_id, lang, "
-	    "dialect, stage, text, deleted, comment, origin) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	    "dialect, stage, text, deleted, comment, origin, assignee, work_ms) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 	sqlite3_stmt	*st;
 
 	if ((st = store_stmt(s, sql, cause)) == NULL)
@@ -151,6 +151,9 @@ store_revision_add(struct store *s, struct segment *seg, int64_t author,
 	sqlite3_bind_int(st, 16, seg->deleted != 0);
 	store_bind_text(st, 17, comment);
 	store_bind_text(st, 18, s->origin != NULL ? s->origin : "human");
+	store_bind_id(st, 19, seg->assignee);
+	store_bind_id(st, 20, s->work_ms);
+	s->work_ms = 0;		/* one change's */
 	return store_step_done(s, st, _("saving the revision"), cause);
 }
 
@@ -161,13 +164,18 @@ store_segment_insert(struct store *s, struct segment *seg, int64_t author,
 {
 	static const char sql[] =
 	    "INSERT INTO segment (recording_id, channel, start, \"end\", "
-	    "speaker_id, lang, dialect, stage, text, version) "
-	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
+	    "speaker_id, lang, dialect, stage, text, assignee, version) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
 	sqlite3_stmt	*st;
+	struct role_case c = { .stage = STAGE_NEW };
 
+	if (store_role(s, &c.role, cause) != 0 ||
+	    role_may(ACT_TRANSCRIBE, &c, cause) != 0)
+		return -1;
 	if ((st = store_stmt(s, sql, cause)) == NULL ||
 	    store_bind_segment(s, st, 1, seg, cause) != 0)
 		return -1;
+	store_bind_id(st, 10, seg->assignee);
 	if (store_step_done(s, st, _("adding the segment"), cause) != 0)
 		return -1;
 	seg->id = sqlite3_last_insert_rowid(s->db);
@@ -226,24 +234,91 @@ store_segment_conflict(struct store *s, const struct segment *seg)
 	return msg;
 }
 
+static int
+store_differs(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return (a == NULL) != (b == NULL);
+	return strcmp(a, b) != 0;
+}
+
+/*
+ * Whether the person may edit old into seg, as their role allows each
+ * field that changes; *pass is the pass the edit belongs to.
+ */
+static int
+store_segment_edit_allowed(struct store *s, const struct segment *old,
+    const struct segment *seg, const char **pass, char **cause)
+{
+	struct role_case	c;
+	int			speaker;
+
+	if (store_segment_case(s, old, &c, cause) != 0)
+		return -1;
+	if (store_differs(old->text, seg->text) || old->start != seg->start ||
+	    old->end != seg->end || old->channel != seg->channel ||
+	    old->recording_id != seg->recording_id ||
+	    old->deleted != seg->deleted) {
+		if (role_may(ACT_TRANSCRIBE, &c, cause) != 0)
+			return -1;
+	}
+	speaker = seg->speaker_id != 0 || seg->speaker == NULL ?
+	    seg->speaker_id != old->speaker_id :
+	    store_differs(seg->speaker, old->speaker);
+	if (speaker || store_differs(old->lang, seg->lang) ||
+	    store_differs(old->dialect, seg->dialect)) {
+		if (role_may(ACT_TAG, &c, cause) != 0)
+			return -1;
+	}
+	if (seg->stage != old->stage && !(old->stage == STAGE_NEW &&
+	    seg->stage == STAGE_TRANSCRIBED)) {
+		*cause = xstrdup(_("stages change by review moves ('tingxie "
+		    "review PROJECT submit|accept|reject|reopen ID')"));
+		return -1;
+	}
+	if (seg->assignee != old->assignee) {
+		*cause = xstrdup(_("work is handed out with 'tingxie assign'"));
+		return -1;
+	}
+	*pass = role_pass(&c);
+	return 0;
+}
+
 /* Writes one state if the segment is still at version expect. */
 int
 store_segment_write(struct store *s, struct segment *seg, int64_t expect,
-    int64_t author, const char *action, char **cause)
+    int64_t author, const struct store_write *w, char **cause)
 {
 	static const char sql[] =
 	    "UPDATE segment SET recording_id = ?, channel = ?, start = ?, "
 	    "\"end\" = ?, speaker_id = ?, lang = ?, dialect = ?, stage = ?, "
-	    "text = ?, deleted = ?, version = version + 1 "
+	    "text = ?, deleted = ?, assignee = ?, version = version + 1 "
 	    "WHERE id = ? AND version = ?";
 	sqlite3_stmt	*st;
+	struct segment	 old;
+	const char	*pass = w->pass;
+	int		 rc;
 
+	if (!w->checked) {
+		if (store_segment_get(s, seg->id, &old, cause) != 0)
+			return -1;
+		if (old.version != expect) {
+			segment_clear(&old);
+			*cause = store_segment_conflict(s, seg);
+			return STORE_CONFLICT;
+		}
+		rc = store_segment_edit_allowed(s, &old, seg, &pass, cause);
+		segment_clear(&old);
+		if (rc != 0)
+			return -1;
+	}
 	if ((st = store_stmt(s, sql, cause)) == NULL ||
 	    store_bind_segment(s, st, 1, seg, cause) != 0)
 		return -1;
 	sqlite3_bind_int(st, 10, seg->deleted != 0);
-	sqlite3_bind_int64(st, 11, seg->id);
-	sqlite3_bind_int64(st, 12, expect);
+	store_bind_id(st, 11, seg->assignee);
+	sqlite3_bind_int64(st, 12, seg->id);
+	sqlite3_bind_int64(st, 13, expect);
 	if (store_step_done(s, st, _("saving the segment"), cause) != 0)
 		return -1;
 	if (sqlite3_changes(s->db) != 1) {
@@ -251,7 +326,7 @@ store_segment_write(struct store *s, struct segment *seg, int64_t expect,
 		return STORE_CONFLICT;
 	}
 	seg->version = expect + 1;
-	return store_revision_add(s, seg, author, "transcribe", action, NULL,
+	return store_revision_add(s, seg, author, pass, w->action, w->comment,
 	    cause);
 }
 
@@ -271,7 +346,9 @@ store_segment_apply(struct store *s, struct segment *states,
 	old = xcalloc(n + 1, sizeof *old);
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		old[i] = states[i].version;
-		rc = store_segment_write(s, &states[i], expect[i], author, action,
+		struct store_write	w = { .action = action };
+
+		rc = store_segment_write(s, &states[i], expect[i], author, &w,
 		    cause);
 	}
 	if (rc == 0)
@@ -320,7 +397,8 @@ store_segment_split(struct store *s, struct segment *seg, int64_t at,
 	    segment_validate(s, right, cause) != 0 ||
 	    store_author(s, &author, cause) != 0 || store_begin(s, cause) != 0)
 		goto fail;
-	rc = store_segment_write(s, &left, expect, author, "split", cause);
+	rc = store_segment_write(s, &left, expect, author,
+	    &(struct store_write){ .action = "split" }, cause);
 	if (rc == 0)
 		rc = store_segment_insert(s, right, author, "split", cause);
 	if (rc == 0)
@@ -400,7 +478,7 @@ segment_copy(struct segment *dst, const struct segment *src)
 #define SEGMENT_SELECT \
 	"SELECT g.id, g.recording_id, g.channel, g.start, g.\"end\", " \
 	"g.speaker_id, p.code, g.lang, g.dialect, g.stage, g.text, " \
-	"g.version, r.name, r.rate, g.deleted " \
+	"g.version, r.name, r.rate, g.deleted, g.assignee " \
 	"FROM segment g JOIN recording r ON r.id = g.recording_id " \
 	"LEFT JOIN speaker p ON p.id = g.speaker_id "
 
@@ -428,6 +506,7 @@ store_segment_row(sqlite3_stmt *st, void *dst)
 	g->recording = store_column_text(st, 12);
 	g->rate = sqlite3_column_int(st, 13);
 	g->deleted = sqlite3_column_int(st, 14);
+	g->assignee = sqlite3_column_int64(st, 15);
 }
 
 int

@@ -341,7 +341,8 @@ store_speaker_merge(struct store *s, const char *from, const char *into,
 		if (store_segment_speaker(s, &segs[i], into, 0, cause) != 0)
 			goto fail;
 		rc = store_segment_write(s, &segs[i], segs[i].version, author,
-		    "speaker-merge", cause);
+		    &(struct store_write){ .action = "speaker-merge", .pass = "manage",
+		    .checked = 1 }, cause);
 		if (rc != 0)
 			goto fail;
 	}

@@ -433,7 +433,8 @@ vocab_rename_segments(struct store *s, enum vocab_kind kind, const char *code,
 		if (!vocab_rewrite(&segs[i], kind, code, new_code))
 			continue;
 		rc = store_segment_write(s, &segs[i], segs[i].version, author,
-		    "vocab-rename", cause);
+		    &(struct store_write){ .action = "vocab-rename", .pass = "manage",
+		    .checked = 1 }, cause);
 		(*rewritten)++;
 	}
 	segment_list_free(segs, n);

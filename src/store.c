@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "role.h"
 #include "store-int.h"
 #include "store-schema.h"
 #include "xmalloc.h"
@@ -227,10 +228,42 @@ store_bind_text(sqlite3_stmt *st, int col, const char *v)
 		sqlite3_bind_text(st, col, v, -1, SQLITE_TRANSIENT);
 }
 
+/* The account given to store_act_as(), if any. */
+static char	*store_acting;
+
+int
+store_act_as(const char *login, char **cause)
+{
+	if (getuid() != 0) {
+		*cause = xstrdup(_("only root may act as another account"));
+		return -1;
+	}
+	if (*login == '\0' || strpbrk(login, " \t\n/:") != NULL) {
+		*cause = xprintf(_("'%s' is not an account name"), login);
+		return -1;
+	}
+	free(store_acting);
+	store_acting = xstrdup(login);
+	return 0;
+}
+
+void
+store_bind_id(sqlite3_stmt *st, int col, int64_t id)
+{
+	if (id == 0)
+		sqlite3_bind_null(st, col);
+	else
+		sqlite3_bind_int64(st, col, id);
+}
+
 static char *
 store_login_name(void)
 {
-	struct passwd	*pw = getpwuid(getuid());
+	struct passwd	*pw;
+
+	if (store_acting != NULL)
+		return xstrdup(store_acting);
+	pw = getpwuid(getuid());
 
 	if (pw != NULL && pw->pw_name != NULL && *pw->pw_name != '\0')
 		return xstrdup(pw->pw_name);
@@ -478,24 +511,30 @@ store_open(const char *path, enum store_mode mode, char **cause)
 		if (store_migrate(s, version, cause) != 0)
 			goto fail;
 	}
+	if (store_author(s, &s->user_id, cause) != 0)
+		goto fail;
 	return s;
 fail:
 	store_free(s);
 	return NULL;
 }
 
-static int
+int
 store_add_user(struct store *s, const char *login, const char *role,
     int64_t *id, char **cause)
 {
 	static const char sql[] =
 	    "INSERT INTO user (login, uid, role, created) VALUES (?, ?, ?, ?)";
 	sqlite3_stmt	*st;
+	struct passwd	*pw = getpwnam(login);
 
 	if ((st = store_stmt(s, sql, cause)) == NULL)
 		return -1;
 	sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, (int64_t)getuid());
+	if (pw != NULL)
+		sqlite3_bind_int64(st, 2, (int64_t)pw->pw_uid);
+	else
+		sqlite3_bind_null(st, 2);
 	sqlite3_bind_text(st, 3, role, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, store_now_ms());
 	if (store_step_done(s, st, _("adding a user"), cause) != 0)
@@ -530,11 +569,11 @@ store_author(struct store *s, int64_t *user_id, char **cause)
 		*cause = store_error(s, _("looking up the user"));
 		return -1;
 	}
-	/* Accounts new to the project join as transcribers. */
-	if (store_add_user(s, s->login, "transcriber", &s->user_id, cause) != 0)
-		return -1;
-	*user_id = s->user_id;
-	return 0;
+	/* Only an admin lets an account in. */
+	*cause = xprintf(_("%s: the account '%s' is not a user of this "
+	    "project; ask one of its admins to run 'tingxie users %s add %s "
+	    "--role ROLE'"), s->path, s->login, s->path, s->login);
+	return -1;
 }
 
 static int
@@ -681,6 +720,31 @@ store_check(struct store *s, char **cause)
 	return 0;
 }
 
+/* Who may change things that are not segments, by the change's kind. */
+static int
+store_change_allowed(struct store *s, const char *kind, const char *action,
+    char **cause)
+{
+	struct role_case	c = { 0 };
+	enum role_act		act;
+
+	if (strcmp(kind, "user") == 0)
+		act = ACT_USERS;
+	else if (strcmp(kind, "setting") == 0)
+		act = ACT_SETTINGS;
+	else if (strcmp(kind, "vocabulary") == 0)
+		act = ACT_VOCAB;
+	else if (strcmp(kind, "speaker") == 0 && strcmp(action, "merge") == 0)
+		act = ACT_SPEAKER_MERGE;
+	else if (strcmp(kind, "qa") == 0)
+		act = ACT_SAMPLE;
+	else
+		return 0;	/* speakers, lexicon words: anybody */
+	if (store_role(s, &c.role, cause) != 0)
+		return -1;
+	return role_may(act, &c, cause);
+}
+
 int
 store_change(struct store *s, const char *kind, const char *key,
     const char *action, const char *detail, char **cause)
@@ -692,6 +756,7 @@ store_change(struct store *s, const char *kind, const char *key,
 	int64_t		 author;
 
 	if (store_author(s, &author, cause) != 0 ||
+	    store_change_allowed(s, kind, action, cause) != 0 ||
 	    (st = store_stmt(s, sql, cause)) == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, store_now_ms());

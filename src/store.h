@@ -17,7 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#define STORE_SCHEMA_VERSION	3
+#define STORE_SCHEMA_VERSION	4
 #define STORE_APPLICATION_ID	0x54584945	/* "TXIE" */
 
 struct store;
@@ -46,9 +46,49 @@ char		*store_resolve(const struct store *, const char *stored);
 char		*store_relativize(const struct store *, const char *path,
 		     char **cause);
 
-/* The OS account running this process, as a user row (created if new). */
+/* ---- users: the OS accounts that work on a project, and their roles ---- */
+
+enum role {
+	ROLE_TRANSCRIBER,
+	ROLE_REVIEWER,
+	ROLE_LINGUIST,
+	ROLE_ADMIN
+};
+#define ROLE_N 4
+
+/*
+ * Who is working: the account running this process (getuid), or the one
+ * given here. Only root may act as another account (for administration
+ * and tests); call before opening a project.
+ */
+int		 store_act_as(const char *login, char **cause);
+/*
+ * The person running this process as a user row. A project refuses, on
+ * open, an account that is not one of its users.
+ */
 int		 store_author(struct store *, int64_t *user_id, char **cause);
 const char	*store_login(const struct store *);
+/* Their role, read afresh (an admin may change it at any time). */
+int		 store_role(struct store *, enum role *, char **cause);
+
+struct store_user {
+	int64_t		 id;
+	char		*login;
+	int64_t		 uid;		/* -1 when not known */
+	enum role	 role;
+	int64_t		 created;	/* ms since the epoch */
+	int64_t		 revisions;	/* filled by listings */
+};
+
+int	 store_user_list(struct store *, struct store_user **out, size_t *n,
+	     char **cause);
+void	 store_user_list_free(struct store_user *, size_t n);
+/* Admins only: adds an account with a role. */
+int	 store_user_add(struct store *, const char *login, enum role,
+	     char **cause);
+/* Admins only: changes a user's role; the last admin keeps the role. */
+int	 store_user_set_role(struct store *, const char *login, enum role,
+	     char **cause);
 
 /* ---- recordings ---- */
 
@@ -251,6 +291,7 @@ struct segment {
 	char			*text;		/* NFC UTF-8 */
 	int64_t			 version;	/* number of revisions */
 	int			 deleted;
+	int64_t			 assignee;	/* user id, 0 = nobody */
 	/* filled by listings */
 	char			*recording;
 	int			 rate;
@@ -338,6 +379,91 @@ void	 segment_copy(struct segment *dst, const struct segment *src);
  * project (PRAGMA data_version): poll it to notice other users' changes.
  */
 int64_t	 store_data_version(struct store *);
+
+/* ---- review passes: moves between stages, assignment, leases ---- */
+
+enum store_move {
+	MOVE_SUBMIT,		/* new/transcribed -> transcribed */
+	MOVE_ACCEPT,		/* transcribed -> reviewed -> accepted */
+	MOVE_REJECT,		/* -> new, back to its transcriber */
+	MOVE_REOPEN,		/* reviewed/accepted -> transcribed */
+	MOVE_CONFIRM,		/* a linguist confirms the tags */
+	MOVE_QA_ACCEPT,		/* a batch passed inspection: -> accepted */
+	MOVE_QA_RETURN		/* a batch failed it: -> new, back */
+};
+
+const char	*store_move_name(enum store_move);
+int		 store_move_parse(const char *, enum store_move *);
+
+/*
+ * Moves segment id (at version expect; 0: whatever it is now) as the
+ * person's role allows (role.h), as one revision with the comment (which
+ * a reject must have), and ends their lease on it. *out (cleared first)
+ * is the segment as stored. STORE_CONFLICT if it changed meanwhile.
+ */
+int	 store_segment_move(struct store *, int64_t id, int64_t expect,
+	     enum store_move, const char *comment, struct segment *out,
+	     char **cause);
+/*
+ * The login of the person who transcribed a segment (the latest human
+ * revision of the transcription pass), or NULL when none did.
+ */
+char	*store_segment_transcriber(struct store *, int64_t id);
+/*
+ * Gives login the next count segments (0: all) of recording rec (0: any)
+ * that wait for their role and nobody has: transcribers get new ones,
+ * reviewers transcribed ones they did not transcribe, linguists
+ * transcribed or later ones. A revision each; *assigned is how many.
+ */
+int	 store_assign(struct store *, const char *login, int64_t rec,
+	     size_t count, size_t *assigned, char **cause);
+
+struct task_filter {
+	int64_t		 recording_id;	/* 0 = any */
+	const char	*lang;		/* a tag and the tags under it */
+	const char	*dialect;
+};
+
+/*
+ * The person's next task for their role: segments assigned to them
+ * first, then unassigned ones, in recording order (rejected and sampled
+ * ones first). It is leased to them for the setting lease.minutes
+ * (default 30), so that nobody else's next task is the same segment;
+ * taking a task ends their other leases. Returns 1 with *out untouched
+ * when the queue is empty.
+ */
+int	 store_task_next(struct store *, const struct task_filter *,
+	     struct segment *out, char **cause);
+/* How many segments wait in the person's queue (leased to others too). */
+int	 store_task_count(struct store *, const struct task_filter *,
+	     size_t *n, char **cause);
+/* Ends the person's lease on a segment (0: all of theirs). */
+int	 store_task_release(struct store *, int64_t id, char **cause);
+/*
+ * The milliseconds the person spent on the change written next (the
+ * screen measures them); 0 for none. Applies to one write.
+ */
+void	 store_set_work_ms(struct store *, int64_t ms);
+
+/* ---- history ---- */
+
+struct store_revision {
+	int64_t		 version;
+	int64_t		 time;		/* ms since the epoch */
+	char		*author;	/* login */
+	char		*pass;		/* transcribe, review, linguist, ... */
+	char		*action;	/* create, edit, accept, reject, ... */
+	char		*origin;	/* human or machine */
+	char		*comment;	/* may be NULL */
+	char		*assignee;	/* login, may be NULL */
+	int64_t		 work_ms;	/* 0 when not measured */
+	struct segment	 state;		/* the segment after this change */
+};
+
+/* Every revision of a segment, oldest first. */
+int	 store_history(struct store *, int64_t id, struct store_revision **out,
+	     size_t *n, char **cause);
+void	 store_history_free(struct store_revision *, size_t n);
 
 /* ---- drafts: text typed but not yet committed ---- */
 

@@ -13,7 +13,7 @@
 static void
 usage(FILE *f)
 {
-	fprintf(f, _("usage: tingxie COMMAND [ARGS...]\n"
+	fprintf(f, _("usage: tingxie [--as LOGIN] COMMAND [ARGS...]\n"
 	    "       tingxie COMMAND --help\n"
 	    "       tingxie --version\n\n"
 	    "Transcribe recorded speech into training data for speech "
@@ -22,19 +22,40 @@ usage(FILE *f)
 		fprintf(f, "  %-10s %s\n", cmd_table[i]->name,
 		    _(cmd_table[i]->summary));
 	}
-	fprintf(f, _("\nSee tingxie(1) for the whole manual.\n"));
+	fprintf(f, _("\n--as LOGIN: act as another account of the project "
+	    "(root only).\nSee tingxie(1) for the whole manual.\n"));
 }
 
 int
 main(int argc, char **argv)
 {
 	const struct cmd_entry	*e;
+	char			*cause = NULL;
 
 	setlocale(LC_ALL, "");
 #ifdef ENABLE_NLS
 	bindtextdomain(PACKAGE, LOCALEDIR);
 	textdomain(PACKAGE);
 #endif
+	/* Root acts as another account: tingxie --as LOGIN COMMAND ... */
+	if (argc >= 2 && (strcmp(argv[1], "--as") == 0 ||
+	    strncmp(argv[1], "--as=", 5) == 0)) {
+		const char *login = argv[1][4] == '=' ? argv[1] + 5 : argv[2];
+		int skip = argv[1][4] == '=' ? 1 : 2;
+
+		if (login == NULL) {
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+		if (store_act_as(login, &cause) != 0) {
+			fprintf(stderr, "tingxie: %s\n", cause);
+			free(cause);
+			return EXIT_USAGE;
+		}
+		argv[skip] = argv[0];
+		argc -= skip;
+		argv += skip;
+	}
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_USAGE;

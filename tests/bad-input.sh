@@ -59,6 +59,7 @@ elif su nobody -s /bin/sh -c "test -x '$TINGXIE'" 2>/dev/null; then
 	# root writes anything: act as nobody on a copy in a fresh directory.
 	ro=$(mktemp -d /tmp/tx-ro-XXXXXX)
 	chmod 755 "$ro"
+	"$TINGXIE" users p.tingxie add nobody --role transcriber >/dev/null
 	cp p.tingxie "$ro/"
 	chmod 644 "$ro/p.tingxie"
 	su nobody -s /bin/sh -c "'$TINGXIE' info '$ro/p.tingxie'" >out.txt 2>err.txt
