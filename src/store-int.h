@@ -73,6 +73,9 @@ int		 store_change(struct store *, const char *kind, const char *key,
  */
 int		 store_segment_speaker(struct store *, struct segment *seg,
 		     const char *code, int dialect_given, char **cause);
+/* The ids a bound statement yields, in its order (caller frees *ids). */
+int		 store_collect_ids(struct store *, sqlite3_stmt *, int64_t **ids,
+		     size_t *n, const char *what, char **cause);
 /*
  * Reads the segments whose ids a bound statement yields (in its order),
  * for changes to many segments at once.

@@ -346,19 +346,42 @@ fail:
 	  REVIEWER_OF("g") " <> ?4)) AND " TRANSCRIBER_OF("g") " <> ?4 " \
 	"  AND (g.assignee = ?4 OR " FREE_FOR_REVIEW("g") ") END "
 
+/* Not leased to somebody else (?4 the person, ?5 now). */
+#define TASK_FREE \
+	"AND NOT EXISTS (SELECT 1 FROM lease l WHERE l.segment_id = g.id " \
+	"AND l.user_id <> ?4 AND l.expires > ?5) "
+/*
+ * The person's own lease first, then what is assigned to them, sent back
+ * or sampled, then reviewed segments waiting for a second reviewer last.
+ */
+#define TASK_ORDER \
+	"ORDER BY EXISTS (SELECT 1 FROM lease l WHERE l.segment_id = g.id " \
+	"AND l.user_id = ?4) DESC, g.assignee IS ?4 DESC, " \
+	"EXISTS (SELECT 1 FROM revision r WHERE r.segment_id = g.id AND " \
+	"r.version = g.version AND r.action IN ('reject', 'qa-return')) " \
+	"DESC, EXISTS (SELECT 1 FROM qa_item q WHERE q.segment_id = g.id) " \
+	"DESC, g.stage = 'reviewed', g.recording_id, g.start, g.id"
+
+/* Binds a queue's parameters: the filter, the person, now, their role. */
+static void
+store_task_bind(sqlite3_stmt *st, const struct task_filter *f, int64_t me,
+    int64_t now, enum role role)
+{
+	sqlite3_bind_int64(st, 1, f != NULL ? f->recording_id : 0);
+	store_bind_text(st, 2, f != NULL ? f->lang : NULL);
+	store_bind_text(st, 3, f != NULL ? f->dialect : NULL);
+	sqlite3_bind_int64(st, 4, me);
+	sqlite3_bind_int64(st, 5, now);
+	sqlite3_bind_text(st, 6, role_name(role == ROLE_ADMIN ?
+	    ROLE_REVIEWER : role), -1, SQLITE_STATIC);
+}
+
 int
 store_task_next(struct store *s, const struct task_filter *f,
     struct segment *out, char **cause)
 {
-	static const char pick[] = "SELECT g.id " TASK_QUEUE
-	    "AND NOT EXISTS (SELECT 1 FROM lease l WHERE l.segment_id = g.id "
-	    "AND l.user_id <> ?4 AND l.expires > ?5) "
-	    "ORDER BY EXISTS (SELECT 1 FROM lease l WHERE l.segment_id = g.id "
-	    "AND l.user_id = ?4) DESC, g.assignee IS ?4 DESC, "
-	    "EXISTS (SELECT 1 FROM revision r WHERE r.segment_id = g.id AND "
-	    "r.version = g.version AND r.action IN ('reject', 'qa-return')) "
-	    "DESC, EXISTS (SELECT 1 FROM qa_item q WHERE q.segment_id = g.id) "
-	    "DESC, g.stage = 'reviewed', g.recording_id, g.start, g.id LIMIT 1";
+	static const char pick[] = "SELECT g.id " TASK_QUEUE TASK_FREE
+	    TASK_ORDER " LIMIT 1";
 	static const char take[] =
 	    "INSERT INTO lease (segment_id, user_id, expires) VALUES (?, ?, ?) "
 	    "ON CONFLICT (segment_id) DO UPDATE SET user_id = excluded.user_id, "
@@ -381,13 +404,7 @@ store_task_next(struct store *s, const struct task_filter *f,
 		return -1;
 	if ((st = store_stmt(s, pick, cause)) == NULL)
 		goto fail;
-	sqlite3_bind_int64(st, 1, f != NULL ? f->recording_id : 0);
-	store_bind_text(st, 2, f != NULL ? f->lang : NULL);
-	store_bind_text(st, 3, f != NULL ? f->dialect : NULL);
-	sqlite3_bind_int64(st, 4, me);
-	sqlite3_bind_int64(st, 5, now);
-	sqlite3_bind_text(st, 6, role_name(role == ROLE_ADMIN ?
-	    ROLE_REVIEWER : role), -1, SQLITE_STATIC);
+	store_task_bind(st, f, me, now, role);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
@@ -436,12 +453,7 @@ store_task_count(struct store *s, const struct task_filter *f, size_t *n,
 	    store_role(s, &role, cause) != 0 ||
 	    (st = store_stmt(s, sql, cause)) == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, f != NULL ? f->recording_id : 0);
-	store_bind_text(st, 2, f != NULL ? f->lang : NULL);
-	store_bind_text(st, 3, f != NULL ? f->dialect : NULL);
-	sqlite3_bind_int64(st, 4, me);
-	sqlite3_bind_text(st, 6, role_name(role == ROLE_ADMIN ?
-	    ROLE_REVIEWER : role), -1, SQLITE_STATIC);
+	store_task_bind(st, f, me, store_now_ms(), role);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		*n = (size_t)sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
@@ -450,6 +462,26 @@ store_task_count(struct store *s, const struct task_filter *f, size_t *n,
 		return -1;
 	}
 	return 0;
+}
+
+int
+store_task_ids(struct store *s, const struct task_filter *f, int64_t **ids,
+    size_t *n, char **cause)
+{
+	static const char sql[] = "SELECT g.id " TASK_QUEUE TASK_FREE
+	    TASK_ORDER;
+	sqlite3_stmt	*st;
+	int64_t		 me;
+	enum role	 role;
+
+	*ids = NULL;
+	*n = 0;
+	if (store_author(s, &me, cause) != 0 ||
+	    store_role(s, &role, cause) != 0 ||
+	    (st = store_stmt(s, sql, cause)) == NULL)
+		return -1;
+	store_task_bind(st, f, me, store_now_ms(), role);
+	return store_collect_ids(s, st, ids, n, _("reading your queue"), cause);
 }
 
 int
@@ -465,6 +497,17 @@ store_task_release(struct store *s, int64_t id, char **cause)
 }
 
 /* ---- history ---- */
+
+/* Revisions as store_history_row() reads them. */
+#define HISTORY_SELECT \
+	"SELECT r.version, r.time, u.login, r.pass, r.action, r.origin, " \
+	"r.comment, a.login, r.work_ms, r.recording_id, r.channel, " \
+	"r.start, r.\"end\", r.speaker_id, p.code, r.lang, r.dialect, " \
+	"r.stage, r.text, r.deleted, c.name, c.rate, r.segment_id " \
+	"FROM revision r JOIN user u ON u.id = r.author " \
+	"LEFT JOIN user a ON a.id = r.assignee " \
+	"LEFT JOIN speaker p ON p.id = r.speaker_id " \
+	"JOIN recording c ON c.id = r.recording_id "
 
 static void
 store_history_row(sqlite3_stmt *st, void *dst)
@@ -512,15 +555,7 @@ int
 store_history(struct store *s, int64_t id, struct store_revision **out,
     size_t *n, char **cause)
 {
-	static const char sql[] =
-	    "SELECT r.version, r.time, u.login, r.pass, r.action, r.origin, "
-	    "r.comment, a.login, r.work_ms, r.recording_id, r.channel, "
-	    "r.start, r.\"end\", r.speaker_id, p.code, r.lang, r.dialect, "
-	    "r.stage, r.text, r.deleted, c.name, c.rate, r.segment_id "
-	    "FROM revision r JOIN user u ON u.id = r.author "
-	    "LEFT JOIN user a ON a.id = r.assignee "
-	    "LEFT JOIN speaker p ON p.id = r.speaker_id "
-	    "JOIN recording c ON c.id = r.recording_id "
+	static const char sql[] = HISTORY_SELECT
 	    "WHERE r.segment_id = ? ORDER BY r.version";
 	struct segment	 seg;
 	sqlite3_stmt	*st;
@@ -541,17 +576,49 @@ store_history(struct store *s, int64_t id, struct store_revision **out,
 	return rc;
 }
 
+int
+store_pass_revision(struct store *s, int64_t id, const char *pass,
+    struct store_revision *out, char **cause)
+{
+	static const char sql[] = HISTORY_SELECT
+	    "WHERE r.segment_id = ? AND r.pass = ? "
+	    "ORDER BY r.version DESC LIMIT 1";
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	memset(out, 0, sizeof *out);
+	if ((st = store_stmt(s, sql, cause)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, pass, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		store_history_row(st, out);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc == SQLITE_DONE)
+		return 1;
+	*cause = store_error(s, _("reading the history"));
+	return -1;
+}
+
+void
+store_revision_clear(struct store_revision *r)
+{
+	free(r->author);
+	free(r->pass);
+	free(r->action);
+	free(r->origin);
+	free(r->comment);
+	free(r->assignee);
+	segment_clear(&r->state);
+	memset(r, 0, sizeof *r);
+}
+
 void
 store_history_free(struct store_revision *list, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(list[i].author);
-		free(list[i].pass);
-		free(list[i].action);
-		free(list[i].origin);
-		free(list[i].comment);
-		free(list[i].assignee);
-		segment_clear(&list[i].state);
-	}
+	for (size_t i = 0; i < n; i++)
+		store_revision_clear(&list[i]);
 	free(list);
 }

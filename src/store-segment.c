@@ -677,6 +677,19 @@ store_id_release(void *ids, size_t n)
 }
 
 int
+store_collect_ids(struct store *s, sqlite3_stmt *st, int64_t **ids,
+    size_t *n, const char *what, char **cause)
+{
+	void	*rows;
+	int	 rc;
+
+	rc = store_collect(s, st, sizeof **ids, store_id_row, store_id_release,
+	    &rows, n, what, cause);
+	*ids = rows;
+	return rc;
+}
+
+int
 store_segment_select(struct store *s, sqlite3_stmt *st, struct segment **out,
     size_t *n, const char *what, char **cause)
 {
@@ -685,8 +698,7 @@ store_segment_select(struct store *s, sqlite3_stmt *st, struct segment **out,
 
 	*out = NULL;
 	*n = 0;
-	if (store_collect(s, st, sizeof *ids, store_id_row, store_id_release,
-	    (void **)&ids, &nids, what, cause) != 0)
+	if (store_collect_ids(s, st, &ids, &nids, what, cause) != 0)
 		return -1;
 	*out = xcalloc(nids + 1, sizeof **out);
 	for (size_t i = 0; i < nids; i++) {

@@ -437,6 +437,13 @@ int	 store_task_next(struct store *, const struct task_filter *,
 /* How many segments wait in the person's queue (leased to others too). */
 int	 store_task_count(struct store *, const struct task_filter *,
 	     size_t *n, char **cause);
+/*
+ * The ids of the segments waiting in the person's queue, in the order
+ * store_task_next() takes them, leaving out those leased to somebody
+ * else (caller frees *ids): the screen's list of tasks.
+ */
+int	 store_task_ids(struct store *, const struct task_filter *,
+	     int64_t **ids, size_t *n, char **cause);
 /* Ends the person's lease on a segment (0: all of theirs). */
 int	 store_task_release(struct store *, int64_t id, char **cause);
 /*
@@ -464,6 +471,14 @@ struct store_revision {
 int	 store_history(struct store *, int64_t id, struct store_revision **out,
 	     size_t *n, char **cause);
 void	 store_history_free(struct store_revision *, size_t n);
+/*
+ * The latest revision of segment id in a pass ("transcribe": the text as
+ * its transcriber left it, which a review is compared with). Returns 1,
+ * with *out cleared, when the segment has none in that pass.
+ */
+int	 store_pass_revision(struct store *, int64_t id, const char *pass,
+	     struct store_revision *out, char **cause);
+void	 store_revision_clear(struct store_revision *);
 
 /* ---- drafts: text typed but not yet committed ---- */
 
