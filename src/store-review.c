@@ -352,7 +352,7 @@ store_task_next(struct store *s, const struct task_filter *f,
 {
 	static const char pick[] = "SELECT g.id " TASK_QUEUE
 	    "AND NOT EXISTS (SELECT 1 FROM lease l WHERE l.segment_id = g.id "
-	    "AND l.user_id <> ?4 AND l.expires > ?5) "
+	    "AND l.queue = ?6 AND l.user_id <> ?4 AND l.expires > ?5) "
 	    "ORDER BY EXISTS (SELECT 1 FROM lease l WHERE l.segment_id = g.id "
 	    "AND l.user_id = ?4) DESC, g.assignee IS ?4 DESC, "
 	    "EXISTS (SELECT 1 FROM revision r WHERE r.segment_id = g.id AND "
@@ -360,10 +360,12 @@ store_task_next(struct store *s, const struct task_filter *f,
 	    "DESC, EXISTS (SELECT 1 FROM qa_item q WHERE q.segment_id = g.id) "
 	    "DESC, g.stage = 'reviewed', g.recording_id, g.start, g.id LIMIT 1";
 	static const char take[] =
-	    "INSERT INTO lease (segment_id, user_id, expires) VALUES (?, ?, ?) "
-	    "ON CONFLICT (segment_id) DO UPDATE SET user_id = excluded.user_id, "
+	    "INSERT INTO lease (segment_id, queue, user_id, expires) "
+	    "VALUES (?, ?, ?, ?) ON CONFLICT (segment_id, queue) "
+	    "DO UPDATE SET user_id = excluded.user_id, "
 	    "expires = excluded.expires";
 	sqlite3_stmt	*st;
+	const char	*queue;
 	char		*minutes = NULL;
 	int64_t		 me, id = 0, now = store_now_ms(), lease;
 	enum role	 role;
@@ -377,6 +379,7 @@ store_task_next(struct store *s, const struct task_filter *f,
 	free(minutes);
 	if (lease <= 0)
 		lease = LEASE_MINUTES;
+	queue = role_name(role == ROLE_ADMIN ? ROLE_REVIEWER : role);
 	if (store_begin(s, cause) != 0)
 		return -1;
 	if ((st = store_stmt(s, pick, cause)) == NULL)
@@ -386,8 +389,7 @@ store_task_next(struct store *s, const struct task_filter *f,
 	store_bind_text(st, 3, f != NULL ? f->dialect : NULL);
 	sqlite3_bind_int64(st, 4, me);
 	sqlite3_bind_int64(st, 5, now);
-	sqlite3_bind_text(st, 6, role_name(role == ROLE_ADMIN ?
-	    ROLE_REVIEWER : role), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, queue, -1, SQLITE_STATIC);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		id = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
@@ -406,8 +408,9 @@ store_task_next(struct store *s, const struct task_filter *f,
 	if ((st = store_stmt(s, take, cause)) == NULL)
 		goto fail;
 	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, me);
-	sqlite3_bind_int64(st, 3, now + lease * 60 * 1000);
+	sqlite3_bind_text(st, 2, queue, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, me);
+	sqlite3_bind_int64(st, 4, now + lease * 60 * 1000);
 	if (store_step_done(s, st, _("leasing the task"), cause) != 0 ||
 	    store_segment_get(s, id, out, cause) != 0)
 		goto fail;
