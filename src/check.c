@@ -513,6 +513,8 @@ const char *const check_settings[][2] = {
 	    "seconds (0: any; default 30)") },
 	{ "check.min-length", N_("shortest segment 'check' accepts, in "
 	    "seconds (0: any; default 0.1)") },
+	{ "lease.minutes", N_("how long a segment taken with 'task next' "
+	    "stays yours, in minutes (1 to 1440; default 30)") },
 	{ NULL, NULL }
 };
 
@@ -548,6 +550,17 @@ check_setting_valid(const char *key, const char *value, char **cause)
 		*cause = xprintf(_("no setting '%s' (see 'tingxie config "
 		    "PROJECT')"), key);
 		return -1;
+	}
+	if (value == NULL)
+		return 0;	/* back to the default */
+	if (strcmp(key, "lease.minutes") == 0) {
+		if (value[strspn(value, "0123456789")] != '\0' ||
+		    strlen(value) > 4 || (v = atof(value)) < 1 || v > 1440) {
+			*cause = xprintf(_("%s must be a whole number of minutes "
+			    "from 1 to 1440, not '%s'"), key, value);
+			return -1;
+		}
+		return 0;
 	}
 	if (check_seconds(value, &v) != 0) {
 		*cause = xprintf(_("%s must be a number of seconds from 0 to "

@@ -108,7 +108,7 @@ int		 check_options_load(struct store *, struct check_options *,
 		     char **cause);
 /* The names of the settings above, NULL-terminated, with descriptions. */
 extern const char *const check_settings[][2];
-/* Checks a value for one of those settings. */
+/* Checks a value for one of those settings (NULL: the key only). */
 int		 check_setting_valid(const char *key, const char *value,
 		     char **cause);
 int		 checker_project(struct checker *, const struct check_options *,

@@ -32,7 +32,7 @@ cmd_config_exec(const struct cmd_entry *e, int argc, char **argv)
 		value = argv[optind + 2];
 		/* An empty value puts the default back. */
 		if (check_setting_valid(argv[optind + 1], *value != '\0' ?
-		    value : "0", &cause) != 0)
+		    value : NULL, &cause) != 0)
 			return cmd_fail(cause);
 		if ((s = cmd_open(argv[optind], STORE_WRITE)) == NULL)
 			return EXIT_FAIL;

@@ -346,10 +346,10 @@ fail:
 	  REVIEWER_OF("g") " <> ?4)) AND " TRANSCRIBER_OF("g") " <> ?4 " \
 	"  AND (g.assignee = ?4 OR " FREE_FOR_REVIEW("g") ") END "
 
-/* Not leased to somebody else (?4 the person, ?5 now). */
+/* Not leased to somebody else of the queue (?4 the person, ?5 now). */
 #define TASK_FREE \
 	"AND NOT EXISTS (SELECT 1 FROM lease l WHERE l.segment_id = g.id " \
-	"AND l.user_id <> ?4 AND l.expires > ?5) "
+	"AND l.queue = ?6 AND l.user_id <> ?4 AND l.expires > ?5) "
 /*
  * The person's own lease first, then what is assigned to them, sent back
  * or sampled, then reviewed segments waiting for a second reviewer last.
@@ -362,7 +362,14 @@ fail:
 	"DESC, EXISTS (SELECT 1 FROM qa_item q WHERE q.segment_id = g.id) " \
 	"DESC, g.stage = 'reviewed', g.recording_id, g.start, g.id"
 
-/* Binds a queue's parameters: the filter, the person, now, their role. */
+/* The queue a role works from: admins review. */
+static const char *
+store_task_queue(enum role role)
+{
+	return role_name(role == ROLE_ADMIN ? ROLE_REVIEWER : role);
+}
+
+/* Binds a queue's parameters: the filter, the person, now, their queue. */
 static void
 store_task_bind(sqlite3_stmt *st, const struct task_filter *f, int64_t me,
     int64_t now, enum role role)
@@ -372,8 +379,7 @@ store_task_bind(sqlite3_stmt *st, const struct task_filter *f, int64_t me,
 	store_bind_text(st, 3, f != NULL ? f->dialect : NULL);
 	sqlite3_bind_int64(st, 4, me);
 	sqlite3_bind_int64(st, 5, now);
-	sqlite3_bind_text(st, 6, role_name(role == ROLE_ADMIN ?
-	    ROLE_REVIEWER : role), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, store_task_queue(role), -1, SQLITE_STATIC);
 }
 
 int
@@ -383,8 +389,9 @@ store_task_next(struct store *s, const struct task_filter *f,
 	static const char pick[] = "SELECT g.id " TASK_QUEUE TASK_FREE
 	    TASK_ORDER " LIMIT 1";
 	static const char take[] =
-	    "INSERT INTO lease (segment_id, user_id, expires) VALUES (?, ?, ?) "
-	    "ON CONFLICT (segment_id) DO UPDATE SET user_id = excluded.user_id, "
+	    "INSERT INTO lease (segment_id, queue, user_id, expires) "
+	    "VALUES (?, ?, ?, ?) ON CONFLICT (segment_id, queue) "
+	    "DO UPDATE SET user_id = excluded.user_id, "
 	    "expires = excluded.expires";
 	sqlite3_stmt	*st;
 	char		*minutes = NULL;
@@ -423,8 +430,9 @@ store_task_next(struct store *s, const struct task_filter *f,
 	if ((st = store_stmt(s, take, cause)) == NULL)
 		goto fail;
 	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, me);
-	sqlite3_bind_int64(st, 3, now + lease * 60 * 1000);
+	sqlite3_bind_text(st, 2, store_task_queue(role), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, me);
+	sqlite3_bind_int64(st, 4, now + lease * 60 * 1000);
 	if (store_step_done(s, st, _("leasing the task"), cause) != 0 ||
 	    store_segment_get(s, id, out, cause) != 0)
 		goto fail;

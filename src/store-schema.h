@@ -157,7 +157,8 @@ static const char *const store_migrations[] = {
 	/*
 	 * 3 -> 4: review passes. Revisions record the assignee and the time
 	 * a person spent on the change (the screen measures it); leases hand
-	 * one segment to one person at a time; QA samples remember which
+	 * one segment to one person of a queue (transcriber, reviewer,
+	 * linguist) at a time; QA samples remember which
 	 * segments were drawn for inspection.
 	 */
 	"ALTER TABLE revision ADD COLUMN assignee INTEGER REFERENCES user(id);"
@@ -165,9 +166,11 @@ static const char *const store_migrations[] = {
 	"CREATE INDEX revision_author ON revision(author, pass);"
 	"CREATE INDEX segment_stage ON segment(stage, assignee);"
 	"CREATE TABLE lease ("
-	"  segment_id INTEGER PRIMARY KEY REFERENCES segment(id),"
+	"  segment_id INTEGER NOT NULL REFERENCES segment(id),"
+	"  queue TEXT NOT NULL,"
 	"  user_id INTEGER NOT NULL REFERENCES user(id),"
-	"  expires INTEGER NOT NULL);"
+	"  expires INTEGER NOT NULL,"
+	"  PRIMARY KEY (segment_id, queue));"
 	"CREATE TABLE qa_sample ("
 	"  id INTEGER PRIMARY KEY,"
 	"  drawn INTEGER NOT NULL,"
