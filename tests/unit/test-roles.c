@@ -368,6 +368,165 @@ test_tasks(void **state)
 	assert_int_equal(store_act_as("root", &cause), 0);
 }
 
+/* The person's queue as "id id id". */
+static char *
+queue(struct store *s, const struct task_filter *f)
+{
+	int64_t	*ids;
+	size_t	 n, off = 0;
+	char	*cause = NULL, *out;
+
+	if (store_task_ids(s, f, &ids, &n, &cause) != 0)
+		fail_msg("%s", cause);
+	out = calloc(n + 1, 24);
+	for (size_t i = 0; i < n; i++)
+		off += (size_t)sprintf(out + off, "%s%lld", i > 0 ? " " : "",
+		    (long long)ids[i]);
+	free(ids);
+	return out;
+}
+
+static void
+assert_queue(struct store *s, const struct task_filter *f, const char *want)
+{
+	char	*got = queue(s, f);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+/* The screen's list of tasks: the queue in order, others' leases left out. */
+static void
+test_task_ids(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store		*alice, *bob, *carol;
+	struct task_filter	 f = { 0 };
+	struct segment		 seg;
+	char			*cause = NULL, want[64];
+	int64_t			 rec, a[3];
+	size_t			 n;
+
+	if (getuid() != 0)
+		skip();
+	rec = add_recording(fx, 16000 * 10, &cause);
+	people(fx);
+	alice = as(fx, "alice");
+	for (int i = 0; i < 3; i++) {
+		a[i] = add_text_segment(fx, rec, i, i + 1, NULL, "", STAGE_NEW);
+		assert_int_equal(text(alice, a[i], "你好", &cause), 0);
+	}
+	bob = as(fx, "bob");
+	carol = as(fx, "carol");
+	snprintf(want, sizeof want, "%lld %lld %lld", (long long)a[0],
+	    (long long)a[1], (long long)a[2]);
+	assert_queue(bob, NULL, want);
+	/* Her own queue holds new segments only; these are done. */
+	assert_queue(alice, NULL, "");
+
+	/* Carol takes the first: bob's list leaves it out, his count not. */
+	assert_int_equal(store_task_next(carol, NULL, &seg, &cause), 0);
+	assert_int_equal(seg.id, a[0]);
+	segment_clear(&seg);
+	snprintf(want, sizeof want, "%lld %lld", (long long)a[1],
+	    (long long)a[2]);
+	assert_queue(bob, NULL, want);
+	assert_int_equal(store_task_count(bob, NULL, &n, &cause), 0);
+	assert_int_equal(n, 3);
+
+	/* Bob's own lease comes first; what he accepted leaves his list. */
+	assert_int_equal(store_task_next(bob, NULL, &seg, &cause), 0);
+	assert_int_equal(seg.id, a[1]);
+	segment_clear(&seg);
+	assert_queue(bob, NULL, want);
+	assert_int_equal(move(bob, a[1], MOVE_ACCEPT, NULL, NULL, &cause), 0);
+	snprintf(want, sizeof want, "%lld", (long long)a[2]);
+	assert_queue(bob, NULL, want);
+	/* Carol may accept what bob reviewed: hers, after the others. */
+	snprintf(want, sizeof want, "%lld %lld %lld", (long long)a[0],
+	    (long long)a[2], (long long)a[1]);
+	assert_queue(carol, NULL, want);
+
+	/* Filters: a language and the tags under it, a recording. */
+	f.lang = "yue";
+	assert_queue(bob, &f, "");
+	f.lang = "cmn";
+	snprintf(want, sizeof want, "%lld", (long long)a[2]);
+	assert_queue(bob, &f, want);
+	f.lang = NULL;
+	f.recording_id = rec + 1;
+	assert_queue(bob, &f, "");
+	store_close(alice);
+	store_close(bob);
+	store_close(carol);
+	assert_int_equal(store_act_as("root", &cause), 0);
+}
+
+static void
+assert_revision(struct store *s, int64_t id, const char *pass,
+    int64_t version, const char *author, const char *action,
+    const char *want)
+{
+	struct store_revision	 r;
+	char			*cause = NULL;
+
+	if (store_pass_revision(s, id, pass, &r, &cause) != 0)
+		fail_msg("%s: %s", pass, cause != NULL ? cause : "none");
+	assert_int_equal(r.version, version);
+	assert_string_equal(r.author, author);
+	assert_string_equal(r.pass, pass);
+	assert_string_equal(r.action, action);
+	assert_string_equal(r.state.text, want);
+	assert_int_equal(r.state.id, id);
+	store_revision_clear(&r);
+	assert_null(r.author);
+}
+
+/* What a review is compared with: the transcriber's latest text. */
+static void
+test_pass_revision(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store		*alice, *bob, *carol;
+	struct store_revision	 r;
+	char			*cause = NULL;
+	int64_t			 rec, id;
+
+	if (getuid() != 0)
+		skip();
+	rec = add_recording(fx, 16000 * 10, &cause);
+	people(fx);
+	id = add_text_segment(fx, rec, 0, 2, NULL, "", STAGE_NEW);
+	alice = as(fx, "alice");
+	bob = as(fx, "bob");
+	carol = as(fx, "carol");
+	assert_int_equal(text(alice, id, "今天天气很好", &cause), 0);
+
+	/* The reviewer corrects and accepts: the transcriber's text stays. */
+	assert_int_equal(text(bob, id, "今天天气真好", &cause), 0);
+	assert_int_equal(move(bob, id, MOVE_ACCEPT, NULL, NULL, &cause), 0);
+	assert_revision(bob, id, "transcribe", 2, "alice", "set",
+	    "今天天气很好");
+	assert_revision(bob, id, "review", 4, "bob", "accept", "今天天气真好");
+	assert_int_equal(store_pass_revision(bob, id, "linguist", &r, &cause),
+	    1);
+	assert_null(r.author);
+	assert_int_equal(store_pass_revision(bob, 9999, "transcribe", &r,
+	    &cause), 1);
+
+	/* Sent back and done again: the latest of the pass counts. */
+	assert_int_equal(move(carol, id, MOVE_REJECT, "真的", NULL, &cause), 0);
+	assert_int_equal(text(alice, id, "今天天气真的好", &cause), 0);
+	assert_revision(carol, id, "transcribe", 6, "alice", "set",
+	    "今天天气真的好");
+	assert_revision(carol, id, "review", 5, "carol", "reject",
+	    "今天天气真好");
+	store_close(alice);
+	store_close(bob);
+	store_close(carol);
+	assert_int_equal(store_act_as("root", &cause), 0);
+}
+
 int
 main(void)
 {
@@ -376,6 +535,9 @@ main(void)
 		cmocka_unit_test(test_pass),
 		cmocka_unit_test_setup_teardown(test_passes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tasks, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_task_ids, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_pass_revision, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
