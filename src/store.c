@@ -576,6 +576,7 @@ store_create(const char *path, char **cause)
 	struct store	*s;
 	struct stat	 sb;
 	char		*tmp;
+	mode_t		 mask;
 	int		 fd, ok;
 
 	if (lstat(path, &sb) == 0) {
@@ -590,6 +591,10 @@ store_create(const char *path, char **cause)
 		free(tmp);
 		return NULL;
 	}
+	/* mkstemp() makes it 0600: give it the mode open(2) would. */
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
 	close(fd);
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);
