@@ -5,6 +5,8 @@
 #ifndef TX_STORE_INT_H
 #define TX_STORE_INT_H
 
+#include <sys/stat.h>
+
 #include <sqlite3.h>
 
 #include "store.h"
@@ -27,6 +29,8 @@ struct store {
 	enum store_mode		 mode;
 	struct store_stmt	 stmts[STORE_STMT_CACHE];
 	int			 nstmts;
+	char			**warnings;	/* store_warnings() */
+	size_t			 nwarnings;
 };
 
 /*
@@ -80,5 +84,20 @@ int		 store_segment_select(struct store *, sqlite3_stmt *,
 int		 store_segment_write(struct store *, struct segment *seg,
 		     int64_t expect, int64_t author, const char *action,
 		     char **cause);
+
+/*
+ * store-access.c: checks, before SQLite opens the project (whose stat is
+ * sb), that this account may read it and, for s->mode STORE_WRITE, write
+ * it, its directory and the -wal and -shm files beside it. A failure's
+ * *cause names the file or directory, its mode, owner and group, whether
+ * we are in that group and the command that fixes it. A set-up that works
+ * for us but not for others sharing the project becomes a warning.
+ */
+int		 store_access(struct store *, const struct stat *sb,
+		     char **cause);
+/* Why path cannot be reached (a directory on the way we may not enter). */
+char		*store_access_unreachable(const char *path, const char *login);
+/* Adds a warning for store_warnings() (the store frees msg). */
+void		 store_warn(struct store *, char *msg);
 
 #endif
