@@ -30,6 +30,11 @@ static const struct store_need store_need_rw = { "rw", S_IRGRP | S_IWGRP };
 static const struct store_need store_need_dir = { "wx", S_IWGRP | S_IXGRP };
 static const struct store_need store_need_enter = { "x", S_IXGRP };
 
+/* The files SQLite keeps beside a project in WAL mode. */
+static const char *const store_access_suffix[] = { "-wal", "-shm" };
+#define STORE_ACCESS_NSUFFIX \
+	(sizeof store_access_suffix / sizeof *store_access_suffix)
+
 /* A file or directory that this account may not use as it needs. */
 struct store_denied {
 	const char		*project;
@@ -165,19 +170,20 @@ store_access_advice(const struct store_denied *d)
 		    "or an admin: chmod g+%s %s"), who, group, letters, path);
 	else if (store_access_listed(sb->st_gid, who))
 		msg = xprintf(_("you (%s) were added to group %s after you "
-		    "logged in; fix: log out and in again (or run 'newgrp %s')"),
-		    who, group, group);
-	else if ((sb->st_mode & d->need->group) == d->need->group)
-		msg = xprintf(_("you (%s) are not in group %s; fix, by an "
-		    "admin: usermod -aG %s %s, then log in again"), who, group,
-		    group, who);
+		    "logged in; fix: log out and in again (or run 'newgrp "
+		    "%s')"), who, group, group);
 	else if (d->share != (gid_t)-1 && d->share != sb->st_gid) {
 		other = store_access_group(d->share);
 		msg = xprintf(_("you (%s) are not in group %s; fix, by its "
 		    "owner or an admin: chgrp %s %s && chmod g+%s %s"), who,
 		    group, other, path, letters, path);
 		free(other);
-	} else
+	} else if ((sb->st_mode & d->need->group) == d->need->group &&
+	    store_access_shared(sb))
+		msg = xprintf(_("you (%s) are not in group %s; fix, by an "
+		    "admin: usermod -aG %s %s, then log in again"), who, group,
+		    group, who);
+	else
 		msg = xprintf(_("you (%s) are not in group %s, and it is not "
 		    "shared with a group of yours"), who, group);
 	free(path);
@@ -225,35 +231,102 @@ store_warnings(const struct store *s, size_t *n)
 	return (const char *const *)s->warnings;
 }
 
+/* "a && b" from two commands (a may be NULL), which it frees. */
+static char *
+store_access_and(char *a, char *b)
+{
+	char	*both;
+
+	if (a == NULL)
+		return b;
+	both = xprintf("%s && %s", a, b);
+	free(a);
+	free(b);
+	return both;
+}
+
 /*
- * A project that its group may write, in a directory that will not give
- * new files (the -wal and -shm files SQLite makes) that group or let the
- * group make them: fine for us, trouble for the others.
+ * The project (quoted as path) and those of its -wal and -shm files that
+ * exist outside group team, as shell words. Caller frees.
+ */
+static char *
+store_access_journal_list(const struct store *s, const char *path,
+    gid_t team)
+{
+	struct stat	 jsb;
+	char		*list = xstrdup(path), *name, *word, *more;
+
+	for (size_t i = 0; i < STORE_ACCESS_NSUFFIX; i++) {
+		xasprintf(&name, "%s%s", s->path, store_access_suffix[i]);
+		if (stat(name, &jsb) == 0 && jsb.st_gid != team) {
+			word = store_access_quote(name);
+			more = xprintf("%s %s", list, word);
+			free(word);
+			free(list);
+			list = more;
+		}
+		free(name);
+	}
+	return list;
+}
+
+/*
+ * A project meant for a team (its group may write it, or its directory is
+ * a team's), where new files (the -wal and -shm files SQLite makes, the
+ * project itself) will not get the team's group or the team may not make
+ * them: fine for us, trouble for the others.
  */
 static void
 store_access_dir_warn(struct store *s, const struct stat *sb,
     const struct stat *dsb)
 {
-	char	*group, *how, *dir, *fix;
+	const mode_t	 want = S_IWGRP | S_IXGRP | S_ISGID;
+	gid_t		 team;
+	char		*group, *how, *dhow, *path, *dir, *files, *fix;
 
-	if (!(sb->st_mode & S_IWGRP) || !store_access_shared(sb))
-		return;
-	if ((dsb->st_mode & S_ISGID) && (dsb->st_mode & S_IWGRP) &&
-	    (dsb->st_mode & S_IXGRP) && dsb->st_gid == sb->st_gid)
-		return;
-	group = store_access_group(sb->st_gid);
-	how = store_access_describe(dsb);
-	dir = store_access_quote(s->dir);
-	if (dsb->st_gid != sb->st_gid)
-		fix = xprintf("chgrp %s %s && chmod g+rwxs %s", group, dir, dir);
+	if ((sb->st_mode & S_IWGRP) && store_access_shared(sb))
+		team = sb->st_gid;
+	else if ((dsb->st_mode & S_IWGRP) && store_access_shared(dsb))
+		team = dsb->st_gid;
 	else
-		fix = xprintf("chmod g+rwxs %s", dir);
-	store_warn(s, xprintf(_("%s: the project is writable by group %s, but "
-	    "its directory %s (%s) is not group-writable and set-group-ID in "
-	    "that group, so others in %s may be unable to write it; fix: %s; "
-	    "see doc/sharing.md"), s->path, group, s->dir, how, group, fix));
+		return;
+	if (sb->st_gid == team && dsb->st_gid == team &&
+	    (dsb->st_mode & want) == want)
+		return;
+	group = store_access_group(team);
+	how = store_access_describe(sb);
+	dhow = store_access_describe(dsb);
+	path = store_access_quote(s->path);
+	dir = store_access_quote(s->dir);
+	fix = NULL;
+	if (sb->st_gid != team) {
+		files = store_access_journal_list(s, path, team);
+		fix = xprintf("chgrp %s %s && chmod g+rw %s", group, files,
+		    files);
+		free(files);
+	}
+	if (dsb->st_gid != team)
+		fix = store_access_and(fix, xprintf("chgrp %s %s && chmod "
+		    "g+rwxs %s", group, dir, dir));
+	else if ((dsb->st_mode & want) != want)
+		fix = store_access_and(fix, xprintf("chmod g+rwxs %s", dir));
+	if (sb->st_gid != team)
+		store_warn(s, xprintf(_("%s: the project (%s) is not in group "
+		    "%s like its directory %s (%s), so others in %s cannot "
+		    "write it; fix, by its owner or an admin: %s; see "
+		    "doc/sharing.md"), s->path, how, group, s->dir, dhow, group,
+		    fix));
+	else
+		store_warn(s, xprintf(_("%s: the project is writable by group "
+		    "%s, but its directory %s (%s) is not group-writable and "
+		    "set-group-ID in that group, so others in %s may be unable "
+		    "to write it; fix, by its owner or an admin: %s; see "
+		    "doc/sharing.md"), s->path, group, s->dir, dhow, group,
+		    fix));
 	free(fix);
 	free(dir);
+	free(path);
+	free(dhow);
 	free(how);
 	free(group);
 }
@@ -267,15 +340,15 @@ store_access_dir_warn(struct store *s, const struct stat *sb,
 static int
 store_access_journal(struct store *s, gid_t share, char **cause)
 {
-	static const char *const	 suffix[] = { "-wal", "-shm" };
-	struct store_denied		 d;
-	struct stat			 jsb;
-	char				*path, *what, *msg;
+	struct store_denied	 d;
+	struct stat		 jsb;
+	const char		*why;
+	char			*path, *what, *msg;
 
 	if (s->mode == STORE_READ && access(s->path, W_OK) != 0)
 		return 0;
-	for (size_t i = 0; i < sizeof suffix / sizeof *suffix; i++) {
-		xasprintf(&path, "%s%s", s->path, suffix[i]);
+	for (size_t i = 0; i < STORE_ACCESS_NSUFFIX; i++) {
+		xasprintf(&path, "%s%s", s->path, store_access_suffix[i]);
 		if (stat(path, &jsb) != 0 || access(path, R_OK | W_OK) == 0) {
 			free(path);
 			continue;
@@ -283,11 +356,13 @@ store_access_journal(struct store *s, gid_t share, char **cause)
 		d = (struct store_denied){ s->path, s->login, errno, path, &jsb,
 		    &store_need_rw, share };
 		what = xprintf(_("you cannot write %s"), path);
-		msg = store_access_denied(&d, what, s->mode == STORE_WRITE ?
-		    _(", which SQLite needs to write the project (\"attempt to "
-		    "write a readonly database\")") :
-		    _(": reading works, writing will fail (\"attempt to write a "
-		    "readonly database\")"));
+		if (s->mode == STORE_WRITE)
+			why = _(", which SQLite needs to write the project "
+			    "(\"attempt to write a readonly database\")");
+		else
+			why = _(": reading works, writing will fail (\"attempt "
+			    "to write a readonly database\")");
+		msg = store_access_denied(&d, what, why);
 		free(what);
 		free(path);
 		if (s->mode == STORE_WRITE) {
@@ -313,8 +388,8 @@ store_access(struct store *s, const struct stat *sb, char **cause)
 		d.share = dsb.st_gid;
 	if (access(s->path, R_OK) != 0) {
 		d.error = errno;
-		*cause = store_access_denied(&d, _("you cannot read the project"),
-		    "");
+		*cause = store_access_denied(&d,
+		    _("you cannot read the project"), "");
 		return -1;
 	}
 	if (s->mode == STORE_WRITE && access(s->path, W_OK) != 0) {
@@ -336,8 +411,9 @@ store_access(struct store *s, const struct stat *sb, char **cause)
 			d.sb = &dsb;
 			d.need = &store_need_dir;
 			d.share = (gid_t)-1;
-			*cause = store_access_denied(&d, what, _(", and tingxie "
-			    "keeps the project's -wal and -shm files there"));
+			*cause = store_access_denied(&d, what,
+			    _(", and tingxie keeps the project's -wal and -shm "
+			    "files there"));
 		}
 		free(what);
 		return -1;

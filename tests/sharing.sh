@@ -135,7 +135,15 @@ as_fail "a member cannot write the directory" \
 chmod g-s,g+w "$d"
 as_ok "a directory that is not set-group-ID reads" "$a" -- info "$P"
 contains "with a warning" err.txt \
-    "warning: .*p.tingxie: the project is writable by group $g, but its directory $d \(drwxrwx--- root:$g\) is not group-writable and set-group-ID.*fix: chmod g\+rwxs $d"
+    "warning: .*p.tingxie: the project is writable by group $g, but its directory $d \(drwxrwx--- root:$g\) is not group-writable and set-group-ID.*fix, by its owner or an admin: chmod g\+rwxs $d"
+# There a new project gets its maker's own group, not the team's.
+as_ok "a project made there" "$a" -- init "$d/q.tingxie"
+as_ok "reads" "$a" -- info "$d/q.tingxie"
+contains "with a warning" err.txt \
+    "warning: .*q.tingxie: the project \(-rw-rw-r-- $a:$a\) is not in group $g like its directory $d \(drwxrwx--- root:$g\), so others in $g cannot write it; fix, by its owner or an admin: chgrp $g $d/q.tingxie .*&& chmod g\+rw $d/q.tingxie .*&& chmod g\+rwxs $d; see doc/sharing.md"
+as_fail "and the others are told to give it the team's group" \
+    "the project is read-only for you \(-rw-rw-r-- $a:$a\); you \($b\) are not in group $a; fix, by its owner or an admin: chgrp $g $d/q.tingxie && chmod g\+rw $d/q.tingxie; see doc/sharing.md" \
+    "$b" -- speakers "$d/q.tingxie" add B3
 chmod g+s "$d"
 
 # A -wal file that a member may not write: "attempt to write a readonly
