@@ -107,6 +107,17 @@ cmd_fail(char *cause)
 	return EXIT_FAIL;
 }
 
+void
+cmd_warnings(struct store *s)
+{
+	const char *const	*w;
+	size_t			 n;
+
+	w = store_warnings(s, &n);
+	for (size_t i = 0; i < n; i++)
+		fprintf(stderr, _("tingxie: warning: %s\n"), w[i]);
+}
+
 struct store *
 cmd_open(const char *path, enum store_mode mode)
 {
@@ -115,6 +126,8 @@ cmd_open(const char *path, enum store_mode mode)
 
 	if ((s = store_open(path, mode, &cause)) == NULL)
 		cmd_warn(cause);
+	else
+		cmd_warnings(s);
 	return s;
 }
 

@@ -39,8 +39,13 @@ int			 cmd_usage(const struct cmd_entry *, const char *fmt, ...)
 int			 cmd_fail(char *cause);
 /* Prints "tingxie: cause" and frees it (for errors that do not stop). */
 void			 cmd_warn(char *cause);
-/* Opens a project, or prints why not and returns NULL. */
+/*
+ * Opens a project, or prints why not and returns NULL. Prints the store's
+ * warnings (cmd_warnings) once it is open.
+ */
 struct store		*cmd_open(const char *path, enum store_mode);
+/* Prints "tingxie: warning: ..." for each of store_warnings(). */
+void			 cmd_warnings(struct store *);
 /*
  * A command with actions, "tingxie NAME PROJECT ACTION ARGS...": the
  * project is opened in the action's mode and exec gets ACTION ARGS... as

@@ -310,3 +310,227 @@ review_sample(const int64_t *ids, size_t n, double rate, uint64_t seed,
 	qsort(out, k, sizeof *out, review_id_cmp);
 	return k;
 }
+
+/* ---- differences ---- */
+
+/* A unit of a diff: a grapheme cluster, or a byte that is not UTF-8. */
+struct review_unit {
+	size_t		off;
+	size_t		len;
+	uint64_t	hash;
+};
+
+/* One text cut into units; u[n].off is the text's length. */
+struct review_side {
+	const char		*s;
+	struct review_unit	*u;
+	size_t			 n;
+};
+
+/* What the script does with the next unit (or pair of units). */
+enum review_step {
+	REVIEW_STEP_SAME,
+	REVIEW_STEP_DEL,
+	REVIEW_STEP_INS
+};
+
+static void
+review_side_init(struct review_side *side, const char *s)
+{
+	const utf8proc_uint8_t	*p = (const utf8proc_uint8_t *)s;
+	struct review_unit	*u;
+	utf8proc_int32_t	 cp, prev = -1, state = 0;
+	utf8proc_ssize_t	 n;
+	size_t			 len = strlen(s), at = 0;
+
+	side->s = s;
+	side->n = 0;
+	side->u = u = xcalloc(len + 1, sizeof *u);
+	while (at < len) {
+		n = utf8proc_iterate(p + at, (utf8proc_ssize_t)(len - at), &cp);
+		if (n <= 0) {
+			/* a byte that is not UTF-8 stands alone */
+			u[side->n].off = at++;
+			u[side->n++].len = 1;
+			prev = -1;
+			continue;
+		}
+		if (prev == -1 ||
+		    utf8proc_grapheme_break_stateful(prev, cp, &state)) {
+			if (prev == -1)
+				state = 0;
+			u[side->n].off = at;
+			u[side->n++].len = (size_t)n;
+		} else
+			u[side->n - 1].len += (size_t)n;
+		prev = cp;
+		at += (size_t)n;
+	}
+	u[side->n].off = len;
+	side->u = u = xreallocarray(u, side->n + 1, sizeof *u);
+	for (size_t i = 0; i < side->n; i++)
+		u[i].hash = xxh64_buffer(s + u[i].off, u[i].len, 0);
+}
+
+static int
+review_unit_same(const struct review_side *a, size_t i,
+    const struct review_side *b, size_t j)
+{
+	const struct review_unit	*x = &a->u[i], *y = &b->u[j];
+
+	return x->hash == y->hash && x->len == y->len &&
+	    memcmp(a->s + x->off, b->s + y->off, x->len) == 0;
+}
+
+/*
+ * The fewest steps from a's units [ai, ai + n) to b's [bj, bj + m), by the
+ * longest common subsequence: the table of lengths is kept two rows at a
+ * time, and one bit per cell says which way to go back where the units
+ * differ (set: drop a's unit). Writes n + m - common steps from *steps on
+ * and returns how many.
+ */
+static size_t
+review_lcs(const struct review_side *a, size_t ai, size_t n,
+    const struct review_side *b, size_t bj, size_t m, unsigned char *steps)
+{
+	unsigned char	*up;
+	size_t		*prev, *cur, *t, i, j, k, count;
+
+	up = xcalloc(n * m / 8 + 1, 1);
+	prev = xcalloc(m + 1, sizeof *prev);
+	cur = xcalloc(m + 1, sizeof *cur);
+	for (i = 1; i <= n; i++) {
+		for (j = 1; j <= m; j++) {
+			k = (i - 1) * m + (j - 1);
+			if (review_unit_same(a, ai + i - 1, b, bj + j - 1))
+				cur[j] = prev[j - 1] + 1;
+			else if (prev[j] >= cur[j - 1]) {
+				cur[j] = prev[j];
+				up[k / 8] |= (unsigned char)(1U << (k % 8));
+			} else
+				cur[j] = cur[j - 1];
+		}
+		t = prev;
+		prev = cur;
+		cur = t;
+	}
+	count = n + m - prev[m];
+	/* Back from the end, filling steps from its end. */
+	k = count;
+	for (i = n, j = m; i > 0 && j > 0; ) {
+		size_t	c = (i - 1) * m + (j - 1);
+
+		if (review_unit_same(a, ai + i - 1, b, bj + j - 1)) {
+			steps[--k] = REVIEW_STEP_SAME;
+			i--;
+			j--;
+		} else if (up[c / 8] & (1U << (c % 8))) {
+			steps[--k] = REVIEW_STEP_DEL;
+			i--;
+		} else {
+			steps[--k] = REVIEW_STEP_INS;
+			j--;
+		}
+	}
+	for (; i > 0; i--)
+		steps[--k] = REVIEW_STEP_DEL;
+	for (; j > 0; j--)
+		steps[--k] = REVIEW_STEP_INS;
+	free(up);
+	free(prev);
+	free(cur);
+	return count;
+}
+
+/* The steps for the part between a common start and end. */
+static size_t
+review_middle(const struct review_side *a, size_t ai, size_t n,
+    const struct review_side *b, size_t bj, size_t m, unsigned char *steps)
+{
+	if (n != 0 && m != 0 && n <= REVIEW_DIFF_CELLS / m)
+		return review_lcs(a, ai, n, b, bj, m, steps);
+	memset(steps, REVIEW_STEP_DEL, n);
+	memset(steps + n, REVIEW_STEP_INS, m);
+	return n + m;
+}
+
+static void
+review_span_add(struct review_span *spans, size_t *count, enum review_op op,
+    size_t off_old, size_t off_new, size_t len)
+{
+	if (len == 0)
+		return;
+	spans[*count].op = op;
+	spans[*count].off_old = off_old;
+	spans[*count].off_new = off_new;
+	spans[(*count)++].len = len;
+}
+
+/*
+ * Turns steps into spans: each run of SAME steps one span, each run of
+ * the others one DEL of all its deleted units then one INS of its
+ * inserted ones (they are consecutive in each text).
+ */
+static size_t
+review_spans(const struct review_side *a, const struct review_side *b,
+    const unsigned char *steps, size_t nsteps, struct review_span *spans)
+{
+	size_t	k = 0, i = 0, j = 0, i0, j0, count = 0;
+
+	while (k < nsteps) {
+		i0 = i;
+		j0 = j;
+		if (steps[k] == REVIEW_STEP_SAME) {
+			while (k < nsteps && steps[k] == REVIEW_STEP_SAME) {
+				k++;
+				i++;
+				j++;
+			}
+			review_span_add(spans, &count, REVIEW_SAME,
+			    a->u[i0].off, b->u[j0].off,
+			    a->u[i].off - a->u[i0].off);
+			continue;
+		}
+		for (; k < nsteps && steps[k] != REVIEW_STEP_SAME; k++) {
+			if (steps[k] == REVIEW_STEP_DEL)
+				i++;
+			else
+				j++;
+		}
+		review_span_add(spans, &count, REVIEW_DEL, a->u[i0].off,
+		    b->u[j0].off, a->u[i].off - a->u[i0].off);
+		review_span_add(spans, &count, REVIEW_INS, a->u[i].off,
+		    b->u[j0].off, b->u[j].off - b->u[j0].off);
+	}
+	return count;
+}
+
+size_t
+review_diff(const char *old, const char *new, struct review_span **out)
+{
+	struct review_side	 a, b;
+	unsigned char		*steps;
+	size_t			 head = 0, tail = 0, nsteps, count;
+
+	review_side_init(&a, old);
+	review_side_init(&b, new);
+	while (head < a.n && head < b.n && review_unit_same(&a, head, &b, head))
+		head++;
+	while (tail < a.n - head && tail < b.n - head &&
+	    review_unit_same(&a, a.n - 1 - tail, &b, b.n - 1 - tail))
+		tail++;
+
+	steps = xmalloc(a.n + b.n + 1);
+	memset(steps, REVIEW_STEP_SAME, head);
+	nsteps = head + review_middle(&a, head, a.n - head - tail, &b, head,
+	    b.n - head - tail, steps + head);
+	memset(steps + nsteps, REVIEW_STEP_SAME, tail);
+	nsteps += tail;
+
+	*out = xcalloc(nsteps + 1, sizeof **out);
+	count = review_spans(&a, &b, steps, nsteps, *out);
+	free(steps);
+	free(a.u);
+	free(b.u);
+	return count;
+}

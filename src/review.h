@@ -10,6 +10,9 @@
  * unspaced character and each word of the rest (a mixed error rate, which
  * is the character error rate of Chinese and the word error rate of
  * English). White space is never a token.
+ *
+ * It also finds where two passes differ, character by character, for the
+ * reviewer's screen (review_diff).
  */
 #ifndef TX_REVIEW_H
 #define TX_REVIEW_H
@@ -73,5 +76,51 @@ void	 review_kappa_free(struct review_kappa *);
  */
 size_t	 review_sample(const int64_t *ids, size_t n, double rate,
 	     uint64_t seed, int64_t *out);
+
+/* ---- differences between two passes, for the screen ---- */
+
+enum review_op {
+	REVIEW_SAME,		/* in both texts */
+	REVIEW_DEL,		/* in the old text only */
+	REVIEW_INS		/* in the new text only */
+};
+
+/*
+ * One run of a diff. off_old and off_new are where it starts in each text,
+ * in bytes; len bytes are old's for SAME (new's are the same) and DEL,
+ * new's for INS. So a DEL's off_new and an INS's off_old are places, not
+ * text: where in the other text the change happens.
+ */
+struct review_span {
+	enum review_op	op;
+	size_t		off_old;
+	size_t		off_new;
+	size_t		len;
+};
+
+/*
+ * The differences between two UTF-8 texts (NUL-terminated) as spans in
+ * order: the SAME and DEL spans spell old, the SAME and INS spans spell
+ * new. The units compared are extended grapheme clusters (a base and its
+ * combining marks, any CJK character, supplementary planes included, are
+ * one); a byte that is not UTF-8 is a unit of its own.
+ *
+ * The edit script is minimal (longest common subsequence) and the same for
+ * the same texts. Neighbouring spans never have the same op, and where
+ * text changes the DEL comes before the INS, so the old text can be drawn
+ * struck out and the new after it.
+ *
+ * Memory: the common start and end are taken off first; what is left is
+ * compared with one bit per pair of units, as long as that is at most
+ * REVIEW_DIFF_CELLS pairs (4000 by 4000 units: 2 MB). Beyond that the
+ * middle is given as one DEL and one INS: still true, no longer minimal.
+ *
+ * Returns the number of spans; *out (caller frees) holds them, and is
+ * allocated even when there are none (both texts empty).
+ */
+#define REVIEW_DIFF_CELLS	((size_t)4000 * 4000)
+
+size_t	 review_diff(const char *old, const char *new,
+	     struct review_span **out);
 
 #endif

@@ -5,6 +5,8 @@
 #ifndef TX_STORE_INT_H
 #define TX_STORE_INT_H
 
+#include <sys/stat.h>
+
 #include <sqlite3.h>
 
 #include "role.h"
@@ -29,6 +31,8 @@ struct store {
 	enum store_mode		 mode;
 	struct store_stmt	 stmts[STORE_STMT_CACHE];
 	int			 nstmts;
+	char			**warnings;	/* store_warnings() */
+	size_t			 nwarnings;
 };
 
 /*
@@ -110,5 +114,20 @@ int		 store_user_id(struct store *, const char *login, int64_t *id,
 /* Whether the person transcribed / reviewed a segment (see role.h). */
 int		 store_segment_case(struct store *, const struct segment *old,
 		     struct role_case *c, char **cause);
+
+/*
+ * store-access.c: checks, before SQLite opens the project (whose stat is
+ * sb), that this account may read it and, for s->mode STORE_WRITE, write
+ * it, its directory and the -wal and -shm files beside it. A failure's
+ * *cause names the file or directory, its mode, owner and group, whether
+ * we are in that group and the command that fixes it. A set-up that works
+ * for us but not for others sharing the project becomes a warning.
+ */
+int		 store_access(struct store *, const struct stat *sb,
+		     char **cause);
+/* Why path cannot be reached (a directory on the way we may not enter). */
+char		*store_access_unreachable(const char *path, const char *login);
+/* Adds a warning for store_warnings() (the store frees msg). */
+void		 store_warn(struct store *, char *msg);
 
 #endif

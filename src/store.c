@@ -300,6 +300,9 @@ store_free(struct store *s)
 		sqlite3_finalize(s->stmts[i].stmt);
 	if (s->db != NULL)
 		sqlite3_close(s->db);
+	for (size_t i = 0; i < s->nwarnings; i++)
+		free(s->warnings[i]);
+	free(s->warnings);
 	free(s->path);
 	free(s->dir);
 	free(s->login);
@@ -392,23 +395,6 @@ store_identify(struct store *s, int *version, char **cause)
 }
 
 static int
-store_writable(const char *path, const char *dir, char **cause)
-{
-	if (access(path, W_OK) != 0) {
-		*cause = xprintf(_("%s: the project is read-only (%s); ask its "
-		    "admin for write access"), path, strerror(errno));
-		return -1;
-	}
-	if (access(dir, W_OK) != 0) {
-		*cause = xprintf(_("%s: the project's directory %s is not "
-		    "writable (%s); tingxie needs it for its journal"),
-		    path, dir, strerror(errno));
-		return -1;
-	}
-	return 0;
-}
-
-static int
 store_connect(struct store *s, const char *name, int flags)
 {
 	if (sqlite3_open_v2(name, &s->db, flags, NULL) != SQLITE_OK)
@@ -456,11 +442,22 @@ store_open(const char *path, enum store_mode mode, char **cause)
 	int		 flags, version;
 
 	if (stat(path, &sb) != 0) {
-		if (errno == ENOENT)
+		int	 error = errno;
+		char	*login, *why = NULL;
+
+		if (error == ENOENT) {
 			*cause = xprintf(_("%s: no such project (create one with "
 			    "'tingxie init %s')"), path, path);
-		else
-			*cause = xprintf("%s: %s", path, strerror(errno));
+			return NULL;
+		}
+		if (error == EACCES) {
+			login = store_login_name();
+			why = store_access_unreachable(path, login);
+			free(login);
+		}
+		if (why == NULL)
+			why = xprintf("%s: %s", path, strerror(error));
+		*cause = why;
 		return NULL;
 	}
 	if (!S_ISREG(sb.st_mode)) {
@@ -472,7 +469,7 @@ store_open(const char *path, enum store_mode mode, char **cause)
 	s->dir = store_abs_dir(path);
 	s->login = store_login_name();
 	s->mode = mode;
-	if (mode == STORE_WRITE && store_writable(path, s->dir, cause) != 0)
+	if (store_access(s, &sb, cause) != 0)
 		goto fail;
 	flags = mode == STORE_WRITE ? SQLITE_OPEN_READWRITE :
 	    SQLITE_OPEN_READONLY;
@@ -615,6 +612,7 @@ store_create(const char *path, char **cause)
 	struct store	*s;
 	struct stat	 sb;
 	char		*tmp;
+	mode_t		 mask;
 	int		 fd, ok;
 
 	if (lstat(path, &sb) == 0) {
@@ -629,6 +627,10 @@ store_create(const char *path, char **cause)
 		free(tmp);
 		return NULL;
 	}
+	/* mkstemp() makes it 0600: give it the mode open(2) would. */
+	mask = umask(0);
+	umask(mask);
+	fchmod(fd, 0666 & ~mask);
 	close(fd);
 	s = xcalloc(1, sizeof *s);
 	s->path = xstrdup(path);

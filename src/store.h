@@ -34,11 +34,20 @@ enum store_mode {
 struct store	*store_create(const char *path, char **cause);
 /*
  * Opens an existing project. Fails, changing nothing, on a missing path, a
- * file that is not a tingxie project, or one from a newer tingxie.
+ * file that is not a tingxie project, or one from a newer tingxie; and on
+ * file permissions that do not let this account use it as mode says, with
+ * the fix (doc/sharing.md).
  */
 struct store	*store_open(const char *path, enum store_mode, char **cause);
 void		 store_close(struct store *);
 const char	*store_path(const struct store *);
+/*
+ * What opening found that works for this account but will trouble others
+ * sharing the project, such as a directory that does not give new files
+ * the project's group (doc/sharing.md): *n messages, for the user to see
+ * once; owned by the store.
+ */
+const char *const *store_warnings(const struct store *, size_t *n);
 
 /* The path of a recording's file as the user can open it (caller frees). */
 char		*store_resolve(const struct store *, const char *stored);

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "cmd.h"
 #include "i18n.h"
 #include "output.h"
 #include "tui.h"
@@ -415,9 +416,11 @@ int
 tui_run(const char *project, const char *recording,
     const struct ui_options *opt, char **cause)
 {
-	struct tui	 t;
-	char		*path = NULL;
-	int		 rc = -1;
+	struct tui		 t;
+	const char *const	*warnings;
+	size_t			 nwarnings;
+	char			*path = NULL;
+	int			 rc = -1;
 
 	memset(&t, 0, sizeof t);
 	t.opt = *opt;
@@ -435,6 +438,8 @@ tui_run(const char *project, const char *recording,
 	}
 	if ((t.store = store_open(project, STORE_WRITE, cause)) == NULL)
 		goto out;
+	/* On the terminal for after the screen, and on the status line. */
+	cmd_warnings(t.store);
 	t.checker = checker_new(t.store, NULL);
 	t.keys = keymap_new();
 	path = opt->keys_path != NULL ? xstrdup(opt->keys_path) :
@@ -449,6 +454,9 @@ tui_run(const char *project, const char *recording,
 	output_quiet_begin();
 	tui_audio(&t);
 	tui_drafts(&t);
+	warnings = store_warnings(t.store, &nwarnings);
+	if (nwarnings > 0 && t.message == NULL)
+		ui_message(&t, "%s", warnings[0]);
 	tui_loop(&t);
 	ui_stop(&t);
 	ui_draft_save(&t, 1);
