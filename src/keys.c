@@ -174,6 +174,25 @@ static const struct action_info actions[ACTION_COUNT] = {
 	[ACTION_FILTER] = { "filter",
 	    N_("Show only segments whose text, speaker, language, dialect or stage contains a string"),
 	    "M-/ F" },
+	[ACTION_NEXT_TASK] = { "next-task",
+	    N_("Take the next segment of your queue and go to it"), "C-t T" },
+	[ACTION_ACCEPT] = { "accept",
+	    N_("Accept the segment (saving the text being edited first), "
+	    "then take the next task"), "M-y a" },
+	[ACTION_REJECT] = { "reject",
+	    N_("Send the segment back to its transcriber with a comment, "
+	    "then take the next task"), "M-x x" },
+	[ACTION_CONFIRM] = { "confirm",
+	    N_("Confirm the segment's speaker, language and dialect, then "
+	    "take the next task"), "M-c c" },
+	[ACTION_TASK_FILTER] = { "task-filter",
+	    N_("Choose the language and dialect of the tasks you take"),
+	    "f" },
+	[ACTION_AUTOPLAY] = { "autoplay",
+	    N_("Play each task as it is taken, or not"), "P" },
+	[ACTION_MODE] = { "mode",
+	    N_("Switch between all segments and your queue (review or "
+	    "linguist mode)"), "R" },
 	[ACTION_HELP] = { "help",
 	    N_("Show or hide the keys"), "F1 ?" },
 	[ACTION_QUIT] = { "quit",

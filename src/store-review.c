@@ -220,6 +220,22 @@ store_move_plan(struct store *s, struct segment *seg, enum store_move m,
 }
 
 int
+store_segment_may_move(struct store *s, int64_t id, enum store_move m,
+    char **cause)
+{
+	struct segment	 seg;
+	const char	*pass;
+	int		 rc;
+
+	if (store_segment_get(s, id, &seg, cause) != 0)
+		return -1;
+	/* Any comment will do: whether one is given is the caller's part. */
+	rc = store_move_plan(s, &seg, m, "-", &pass, cause);
+	segment_clear(&seg);
+	return rc;
+}
+
+int
 store_segment_move(struct store *s, int64_t id, int64_t expect,
     enum store_move m, const char *comment, struct segment *out,
     char **cause)

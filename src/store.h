@@ -414,6 +414,13 @@ int	 store_segment_move(struct store *, int64_t id, int64_t expect,
 	     enum store_move, const char *comment, struct segment *out,
 	     char **cause);
 /*
+ * Whether the person may make the move now, a reject's comment aside: 0,
+ * or -1 with *cause saying why not (as store_segment_move would). Nothing
+ * is written; the screen asks before it asks for a comment.
+ */
+int	 store_segment_may_move(struct store *, int64_t id, enum store_move,
+	     char **cause);
+/*
  * The login of the person who transcribed a segment (the latest human
  * revision of the transcription pass), or NULL when none did.
  */

@@ -118,6 +118,26 @@ text_width(const char *s)
 	return w;
 }
 
+size_t
+text_skip_width(const char *s, size_t cols)
+{
+	const utf8proc_uint8_t	*p = (const utf8proc_uint8_t *)s;
+	utf8proc_int32_t	 cp;
+	utf8proc_ssize_t	 n;
+	size_t			 w = 0, cw;
+
+	while (*p != '\0') {
+		n = utf8proc_iterate(p, -1, &cp);
+		cw = n <= 0 ? 1 : (size_t)text_cp_width(cp);
+		/* Stop at a character that takes a column, not at its marks. */
+		if (w >= cols && cw > 0)
+			break;
+		w += cw;
+		p += n <= 0 ? 1 : n;
+	}
+	return (size_t)((const char *)p - s);
+}
+
 char *
 text_truncate(const char *s, size_t width, int ascii)
 {

@@ -31,6 +31,13 @@ size_t	 text_width(const char *s);
  * "…" when cut (or "~" when ascii is set), never splitting a character.
  */
 char	*text_truncate(const char *s, size_t width, int ascii);
+/*
+ * The byte offset after the first cols display columns of s: after the
+ * fewest whole characters (with their combining marks) that fill at
+ * least cols columns, so a wide character is never cut. For showing a
+ * line from a column on.
+ */
+size_t	 text_skip_width(const char *s, size_t cols);
 
 /*
  * Joins two texts for a merged segment: with one space between them, or

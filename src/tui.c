@@ -102,13 +102,20 @@ ui_lanes(struct tui *t)
 	}
 }
 
-/* Whether a segment matches the filter (any field contains it). */
+/*
+ * Whether a segment is listed: in the mode's queue, and matching the
+ * filter (any field contains it); the task taken always is.
+ */
 static int
 ui_matches(const struct tui *t, const struct segment *g)
 {
 	const char	*fields[] = { g->text, g->speaker, g->lang, g->dialect,
 			    segment_stage_name(g->stage) };
 
+	if (g->id == t->task_id)
+		return 1;
+	if (!ui_queue_shows(t, g->id))
+		return 0;
 	if (t->filter == NULL)
 		return 1;
 	for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
@@ -143,6 +150,7 @@ ui_reload(struct tui *t, int64_t select_id)
 
 	if (t->nrecs == 0)
 		return;
+	ui_queue_reload(t);
 	f.recording_id = t->recs[t->rec].id;
 	if (store_segment_list(t->store, &f, &segs, &n, &cause) != 0) {
 		ui_error(t, cause);
@@ -168,6 +176,53 @@ ui_reload(struct tui *t, int64_t select_id)
 	t->dirty |= UI_ALL;
 }
 
+void
+ui_show_recording(struct tui *t, size_t i)
+{
+	ui_stop(t);
+	t->looping = 0;
+	t->mark = -1;
+	t->rec = i;
+	free(t->rec_path);
+	t->rec_path = store_resolve(t->store, t->recs[i].path);
+	t->playhead = 0;
+	t->view_from = 0;
+	t->view_span = t->recs[i].frames;
+	ui_layout(t);
+	ui_reload(t, 0);
+}
+
+int
+ui_find_recording(struct tui *t, int64_t id, size_t *i)
+{
+	struct store_recording	*recs;
+	size_t			 n;
+	char			*cause = NULL;
+
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t j = 0; j < t->nrecs; j++) {
+			if (t->recs[j].id == id) {
+				*i = j;
+				return 0;
+			}
+		}
+		/* One added since the screen opened. */
+		if (pass == 1 || store_recording_list(t->store, &recs, &n,
+		    &cause) != 0)
+			break;
+		for (size_t j = 0; j < n; j++) {
+			if (recs[j].id == t->recs[t->rec].id)
+				t->rec = j;
+		}
+		store_recording_list_free(t->recs, t->nrecs);
+		t->recs = recs;
+		t->nrecs = n;
+	}
+	if (cause != NULL)
+		ui_error(t, cause);
+	return -1;
+}
+
 /* Loads the project's recordings and shows the one named (or the first). */
 static int
 tui_load(struct tui *t, const char *name, char **cause)
@@ -189,10 +244,7 @@ tui_load(struct tui *t, const char *name, char **cause)
 		    "%s')"), store_path(t->store), name, store_path(t->store));
 		return -1;
 	}
-	t->rec_path = store_resolve(t->store, t->recs[t->rec].path);
-	t->view_from = 0;
-	t->view_span = t->recs[t->rec].frames;
-	ui_reload(t, 0);
+	ui_show_recording(t, t->rec);
 	return 0;
 }
 
@@ -288,6 +340,7 @@ tui_curses(struct tui *t, char **cause)
 		init_pair(7, COLOR_BLACK, COLOR_CYAN);	/* bars */
 		init_pair(8, COLOR_WHITE, COLOR_RED);	/* markup errors */
 		init_pair(9, COLOR_RED, -1);		/* unknown words */
+		ui_review_colors();			/* 10, 11 */
 	}
 	getmaxyx(stdscr, t->rows, t->cols);
 	ui_layout(t);
@@ -357,6 +410,17 @@ tui_idle(struct tui *t)
 	}
 }
 
+/* The clock of time worked follows the current segment. */
+static void
+tui_work(struct tui *t)
+{
+	struct segment	*g = ui_current(t);
+	int64_t		 id = g != NULL ? g->id : 0;
+
+	if (id != t->work.subject)
+		worktime_start(&t->work, id, ui_now_ms());
+}
+
 static void
 tui_loop(struct tui *t)
 {
@@ -382,6 +446,7 @@ tui_loop(struct tui *t)
 		}
 		ui_tick(t);
 		tui_idle(t);
+		tui_work(t);
 	}
 }
 
@@ -400,6 +465,7 @@ tui_free(struct tui *t)
 	editline_free(&t->prompt.line);
 	speaker_list_free(t->speakers, t->nspeakers);
 	ui_check_free(t);
+	ui_review_free(t);
 	ui_pick_end(t);
 	editline_free(&t->pick.filter);
 	free(t->spans);
@@ -436,10 +502,13 @@ tui_run(const char *project, const char *recording,
 		    "use the other commands (see 'tingxie --help')"));
 		goto out;
 	}
-	if ((t.store = store_open(project, STORE_WRITE, cause)) == NULL)
+	if ((t.store = store_open(project, STORE_WRITE, cause)) == NULL ||
+	    store_role(t.store, &t.role, cause) != 0)
 		goto out;
 	/* On the terminal for after the screen, and on the status line. */
 	cmd_warnings(t.store);
+	t.mode = opt->mode == UI_MODE_ROLE ? ui_role_mode(t.role) : opt->mode;
+	t.autoplay = opt->autoplay;
 	t.checker = checker_new(t.store, NULL);
 	t.keys = keymap_new();
 	path = opt->keys_path != NULL ? xstrdup(opt->keys_path) :

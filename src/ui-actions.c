@@ -64,6 +64,8 @@ ui_tick(struct tui *t)
 
 	if (!t->playing)
 		return;
+	/* Listening is working. */
+	worktime_touch(&t->work, ui_now_ms());
 	pos = player_position(t->player);
 	if (pos != t->playhead) {
 		t->playhead = pos;
@@ -218,7 +220,7 @@ ui_edit_leave(struct tui *t)
 	return ui_edit_commit(t);
 }
 
-static void
+void
 ui_select(struct tui *t, size_t i)
 {
 	if (t->nsegs == 0)
@@ -342,6 +344,21 @@ ui_record(struct tui *t, const struct segment *before,
 	history_record(&t->hist, before, after, 1);
 }
 
+void
+ui_work_note(struct tui *t, int64_t id)
+{
+	store_set_work_ms(t->store, worktime_ms(&t->work, id, ui_now_ms()));
+}
+
+void
+ui_work_done(struct tui *t, int64_t id, int ok)
+{
+	if (ok && id == t->work.subject)
+		worktime_start(&t->work, id, ui_now_ms());
+	else if (!ok)
+		store_set_work_ms(t->store, 0);
+}
+
 /* Writes g (changed in place from the stored state) and records it. */
 static int
 ui_write(struct tui *t, struct segment *g, const char *action)
@@ -354,7 +371,10 @@ ui_write(struct tui *t, struct segment *g, const char *action)
 		ui_error(t, cause);
 		return -1;
 	}
-	if ((rc = store_segment_update(t->store, g, action, &cause)) != 0) {
+	ui_work_note(t, g->id);
+	rc = store_segment_update(t->store, g, action, &cause);
+	ui_work_done(t, g->id, rc == 0);
+	if (rc != 0) {
 		ui_error(t, cause);
 		segment_clear(&before);
 		ui_reload(t, g->id);
@@ -673,6 +693,20 @@ ui_draft_save(struct tui *t, int force)
 	t->draft_ms = now;
 }
 
+void
+ui_conflict(struct tui *t, const char *theirs, const char *who)
+{
+	free(t->theirs);
+	free(t->theirs_who);
+	t->theirs = theirs != NULL ? xstrdup(theirs) : NULL;
+	t->theirs_who = who != NULL ? xstrdup(who) : NULL;
+	if (t->conflict != (theirs != NULL)) {
+		t->conflict = theirs != NULL;
+		ui_layout(t);
+		t->dirty |= UI_ALL;
+	}
+}
+
 static void
 ui_edit_end(struct tui *t)
 {
@@ -681,9 +715,28 @@ ui_edit_end(struct tui *t)
 	if (store_draft_clear(t->store, t->edit_id, &cause) != 0)
 		ui_error(t, cause);
 	t->editing = 0;
-	t->conflict = 0;
+	ui_conflict(t, NULL, NULL);
 	curs_set(0);
 	t->dirty |= UI_EDITOR | UI_STATUS | UI_LIST;
+}
+
+/*
+ * Someone else stored the segment since the text was based on it: both
+ * versions are shown, the typed text stays a draft until the person
+ * chooses, and the next commit writes theirs over.
+ */
+static void
+ui_edit_conflict(struct tui *t, const struct segment *g)
+{
+	char	*who = store_segment_author(t->store, g->id);
+
+	ui_draft_save(t, 1);
+	ui_conflict(t, g->text, who);
+	ui_message(t, _("%s changed this segment meanwhile (both versions "
+	    "above): Enter keeps yours on top of theirs, Escape takes "
+	    "theirs."), who);
+	free(who);
+	t->edit_version = g->version;
 }
 
 /* Writes the text; on a conflict keeps it and explains. Returns 0 if left. */
@@ -704,15 +757,8 @@ ui_edit_commit(struct tui *t)
 		ui_edit_end(t);
 		return 0;
 	}
-	if (g.version != t->edit_version && !t->conflict) {
-		char	*who = store_segment_author(t->store, g.id);
-
-		ui_message(t, _("%s changed this segment meanwhile: theirs is "
-		    "\"%s\". Enter again keeps yours, Escape takes theirs."),
-		    who, g.text);
-		free(who);
-		t->conflict = 1;
-		t->edit_version = g.version;
+	if (g.version != t->edit_version) {
+		ui_edit_conflict(t, &g);
 		segment_clear(&g);
 		return -1;
 	}
@@ -721,12 +767,15 @@ ui_edit_commit(struct tui *t)
 	g.text = xstrdup(text);
 	if (*text != '\0' && g.stage == STAGE_NEW)
 		g.stage = STAGE_TRANSCRIBED;
-	g.version = t->edit_version;
+	ui_work_note(t, g.id);
 	rc = store_segment_update(t->store, &g, "edit", &cause);
-	if (rc != 0) {
+	ui_work_done(t, g.id, rc == 0);
+	if (rc != 0)
 		ui_error(t, cause);
-		t->conflict = 0;
-	} else {
+	else {
+		if (t->conflict)
+			ui_message(t, _("Yours is saved, on top of theirs (both "
+			    "are in the history)."));
 		before.version = t->edit_version;
 		ui_record(t, &before, &g);
 		ui_edit_end(t);
@@ -755,9 +804,13 @@ static void
 act_cancel(struct tui *t)
 {
 	if (t->editing) {
+		if (t->conflict)
+			ui_message(t, _("Their text is kept; yours is dropped."));
+		else
+			ui_message(t, _("Edit cancelled; the stored text is "
+			    "unchanged."));
 		ui_edit_end(t);
 		ui_reload(t, 0);
-		ui_message(t, _("Edit cancelled; the stored text is unchanged."));
 	} else if (t->looping || t->playing) {
 		t->looping = 0;
 		ui_stop(t);
@@ -892,6 +945,50 @@ act_add_word(struct tui *t)
 	ui_add_word(t);
 }
 
+/* ---- review passes (ui-review.c) ---- */
+
+static void
+act_next_task(struct tui *t)
+{
+	ui_next_task(t, NULL);
+}
+
+static void
+act_accept(struct tui *t)
+{
+	ui_accept(t);
+}
+
+static void
+act_reject(struct tui *t)
+{
+	ui_reject(t);
+}
+
+static void
+act_confirm(struct tui *t)
+{
+	ui_confirm(t);
+}
+
+static void
+act_task_filter(struct tui *t)
+{
+	ui_task_filter(t);
+}
+
+static void
+act_autoplay(struct tui *t)
+{
+	ui_autoplay_toggle(t);
+}
+
+static void
+act_mode(struct tui *t)
+{
+	ui_mode_toggle(t);
+}
+
 #define ACT_SPEAKER(n) \
 static void								\
 act_speaker_##n(struct tui *t)						\
@@ -953,6 +1050,13 @@ static void (*const ui_actions[ACTION_COUNT])(struct tui *) = {
 	[ACTION_ZOOM_OUT] = act_zoom_out,
 	[ACTION_SEARCH] = act_search,
 	[ACTION_FILTER] = act_filter,
+	[ACTION_NEXT_TASK] = act_next_task,
+	[ACTION_ACCEPT] = act_accept,
+	[ACTION_REJECT] = act_reject,
+	[ACTION_CONFIRM] = act_confirm,
+	[ACTION_TASK_FILTER] = act_task_filter,
+	[ACTION_AUTOPLAY] = act_autoplay,
+	[ACTION_MODE] = act_mode,
 	[ACTION_HELP] = act_help,
 	[ACTION_QUIT] = act_quit,
 };

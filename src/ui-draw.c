@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "role.h"
 #include "text.h"
 #include "timecode.h"
 #include "ui.h"
@@ -18,7 +19,12 @@ ui_layout(struct tui *t)
 
 	l->header = 0;
 	l->wave = 1;
-	free_rows = t->rows - 6;	/* header, ruler, editor x2, status, rule */
+	/* Two passes above the editor: in review mode, and in a conflict. */
+	l->diff_h = t->mode == UI_MODE_REVIEW || t->conflict ? 2 : 0;
+	if (t->rows < UI_MIN_ROWS + l->diff_h)
+		l->diff_h = 0;
+	/* header, ruler, rule, editor x2, status, the passes */
+	free_rows = t->rows - 6 - l->diff_h;
 	l->wave_h = free_rows / 4;
 	if (l->wave_h < 2)
 		l->wave_h = 2;
@@ -32,7 +38,9 @@ ui_layout(struct tui *t)
 	l->list = l->lanes + l->lanes_h;
 	l->status = t->rows - 1;
 	l->editor = t->rows - 3;
-	l->list_h = l->editor - l->list;
+	l->diff = l->editor - l->diff_h;
+	l->rule = l->diff - 1;
+	l->list_h = l->rule - l->list;
 	free(t->spans);
 	t->spans = NULL;
 	t->nspans = 0;
@@ -76,22 +84,37 @@ ui_speaker_pair(const struct tui *t, const char *code)
 static void
 ui_draw_header(struct tui *t)
 {
-	char	 ph[TIMECODE_BUFSIZE], dur[TIMECODE_BUFSIZE], *line;
+	char	 ph[TIMECODE_BUFSIZE], dur[TIMECODE_BUFSIZE], *line, stage[64];
+	char	*mode;
 	const struct store_recording *r = &t->recs[t->rec];
+	const struct segment *g = ui_current(t);
 
+	if (g != NULL)
+		snprintf(stage, sizeof stage, _("  [%lld: %s]"), (long long)g->id,
+		    segment_stage_name(g->stage));
+	/* The queue mode, and the tasks' language and dialect if chosen. */
+	if (t->mode == UI_MODE_TRANSCRIBE)
+		mode = xstrdup("");
+	else if (t->task_lang == NULL && t->task_dialect == NULL)
+		mode = xprintf("%s  ", ui_mode_name(t->mode));
+	else
+		mode = xprintf("%s %s/%s  ", ui_mode_name(t->mode),
+		    t->task_lang != NULL ? t->task_lang : _("any"),
+		    t->task_dialect != NULL ? t->task_dialect : _("any"));
 	move(t->lay.header, 0);
 	clrtoeol();
 	attron(A_REVERSE);
 	mvhline(t->lay.header, 0, ' ', t->cols);
-	xasprintf(&line, " %s  %s  %s / %s  %.1fx  %s  %s%s%s",
+	xasprintf(&line, " %s  %s  %s / %s  %.1fx  %s (%s)  %s%s%s%s%s",
 	    store_path(t->store), r->name,
 	    timecode_hms(t->playhead, r->rate, ph),
 	    timecode_hms(r->frames, r->rate, dur), t->speed,
-	    store_login(t->store), _("filter: "),
+	    store_login(t->store), role_name(t->role), mode, _("filter: "),
 	    t->filter != NULL ? t->filter : _("all"),
-	    t->playing ? _("  playing") : "");
+	    g != NULL ? stage : "", t->playing ? _("  playing") : "");
 	ui_put(t, t->lay.header, 0, line, t->cols);
 	free(line);
+	free(mode);
 	attroff(A_REVERSE);
 	snprintf(t->clock, sizeof t->clock, "%s", ph);
 }
@@ -137,6 +160,12 @@ ui_draw_list(struct tui *t)
 		move(t->lay.list + y, 0);
 		clrtoeol();
 	}
+	if (t->nsegs == 0 && t->mode != UI_MODE_TRANSCRIBE) {
+		ui_put(t, t->lay.list, 2, _("Nothing of your queue in this "
+		    "recording: the next-task key takes one from any."),
+		    t->cols - 2);
+		return;
+	}
 	if (t->nsegs == 0) {
 		ui_put(t, t->lay.list, 2, _("No segments yet. Play (Tab), then "
 		    "n makes one around the playhead."), t->cols - 2);
@@ -161,7 +190,7 @@ ui_draw_editor(struct tui *t)
 	int		 x, y = t->lay.editor, width;
 	size_t		 first, col;
 
-	mvhline(y - 1, 0, t->utf8 ? 0 : '-', t->cols);
+	mvhline(t->lay.rule, 0, t->utf8 ? 0 : '-', t->cols);
 	move(y, 0);
 	clrtoeol();
 	move(y + 1, 0);
@@ -227,9 +256,28 @@ ui_draw_status(struct tui *t)
 	static const enum action edit[] = { ACTION_COMMIT, ACTION_CANCEL,
 	    ACTION_PLAY_PAUSE, ACTION_REPLAY, ACTION_PLAY_SEGMENT,
 	    ACTION_SEEK_BACK, ACTION_SEEK_FORWARD };
-	const enum action *list = t->editing ? edit : nav;
-	size_t		 n = t->editing ? sizeof edit / sizeof edit[0] :
-			    sizeof nav / sizeof nav[0];
+	static const enum action review[] = { ACTION_NEXT_TASK,
+	    ACTION_PLAY_SEGMENT, ACTION_EDIT, ACTION_ACCEPT, ACTION_REJECT,
+	    ACTION_HELP, ACTION_QUIT };
+	static const enum action review_edit[] = { ACTION_COMMIT,
+	    ACTION_ACCEPT, ACTION_CANCEL, ACTION_PLAY_SEGMENT, ACTION_REPLAY,
+	    ACTION_PLAY_PAUSE };
+	static const enum action linguist[] = { ACTION_NEXT_TASK,
+	    ACTION_PLAY_SEGMENT, ACTION_CONFIRM, ACTION_PICK_LANGUAGE,
+	    ACTION_PICK_DIALECT, ACTION_TASK_FILTER, ACTION_QUIT };
+	static const struct {
+		const enum action	*list;
+		size_t			 n;
+	} hints[][2] = {	/* by mode: not editing, editing */
+		{ { nav, sizeof nav / sizeof nav[0] },
+		  { edit, sizeof edit / sizeof edit[0] } },
+		{ { review, sizeof review / sizeof review[0] },
+		  { review_edit, sizeof review_edit / sizeof review_edit[0] } },
+		{ { linguist, sizeof linguist / sizeof linguist[0] },
+		  { edit, sizeof edit / sizeof edit[0] } },
+	};
+	const enum action *list = hints[t->mode][t->editing != 0].list;
+	size_t		 n = hints[t->mode][t->editing != 0].n;
 	char		*line = xstrdup(""), *k, *tmp;
 	int		 y = t->lay.status;
 
@@ -333,8 +381,10 @@ ui_draw(struct tui *t)
 		ui_draw_list(t);
 	if (t->dirty & UI_STATUS)
 		ui_draw_status(t);
-	if (t->dirty & (UI_EDITOR | UI_STATUS))
+	if (t->dirty & (UI_EDITOR | UI_STATUS)) {
+		ui_draw_diff(t);
 		ui_draw_editor(t);
+	}
 	if (t->prompt.active)
 		ui_draw_status(t);
 	if (t->pick.active)

@@ -189,6 +189,7 @@ ui_key(struct tui *t, key_code key)
 	enum action	acts[4];
 	size_t		n;
 
+	worktime_touch(&t->work, ui_now_ms());
 	if (t->prompt.active) {
 		ui_prompt_key(t, key);
 		return;

@@ -65,6 +65,20 @@ ui_pick_begin(struct tui *t, const char *title, struct ui_pick_item *items,
 }
 
 void
+ui_pick_select(struct tui *t, const char *code)
+{
+	struct ui_picker	*p = &t->pick;
+
+	for (size_t i = 0; i < p->nshown; i++) {
+		if (strcmp(p->items[p->shown[i]].code, code) == 0) {
+			p->sel = i;
+			t->dirty |= UI_LIST;
+			return;
+		}
+	}
+}
+
+void
 ui_pick_end(struct tui *t)
 {
 	struct ui_picker	*p = &t->pick;

@@ -32,8 +32,14 @@ ui_speakers_reload(struct tui *t)
 	t->nspeakers = n;
 }
 
-/* Applies an edit of the current segment's tags, with undo. */
-static void
+static int
+ui_tag_same(const char *now, const char *given)
+{
+	return given == NULL || strcmp(now != NULL ? now : "", given) == 0;
+}
+
+/* Applies an edit of the current segment's tags, with undo; 0 if done. */
+static int
 ui_tag_apply(struct tui *t, const struct segment_edit *ed, const char *what)
 {
 	struct segment	*g = ui_current(t), before, after;
@@ -43,18 +49,26 @@ ui_tag_apply(struct tui *t, const struct segment_edit *ed, const char *what)
 	if (g == NULL) {
 		ui_message(t, _("No segment here yet: n makes one around the "
 		    "playhead."));
-		return;
+		return -1;
+	}
+	/* Choosing what is there already writes nothing. */
+	if (ui_tag_same(g->speaker, ed->speaker) && ui_tag_same(g->lang,
+	    ed->lang) && ui_tag_same(g->dialect, ed->dialect)) {
+		ui_message(t, _("It is so already."));
+		return 0;
 	}
 	if (store_segment_get(t->store, g->id, &before, &cause) != 0) {
 		ui_error(t, cause);
-		return;
+		return -1;
 	}
+	ui_work_note(t, g->id);
 	rc = store_segment_set(t->store, g->id, g->version, ed, &after, &cause);
+	ui_work_done(t, g->id, rc == 0);
 	if (rc != 0) {
 		ui_error(t, cause);
 		segment_clear(&before);
 		ui_reload(t, g->id);
-		return;
+		return -1;
 	}
 	history_record(&t->hist, &before, &after, 1);
 	/* The text being typed was based on the text, which did not change. */
@@ -67,6 +81,7 @@ ui_tag_apply(struct tui *t, const struct segment_edit *ed, const char *what)
 	ui_reload(t, after.id);
 	segment_clear(&before);
 	segment_clear(&after);
+	return 0;
 }
 
 void
@@ -142,11 +157,11 @@ ui_language_done(struct tui *t, const char *code, int is_new)
 
 	(void)is_new;
 	ed.lang = code;
-	ui_tag_apply(t, &ed, _("Language set"));
+	if (ui_tag_apply(t, &ed, _("Language set")) == 0)
+		ui_retagged(t, VOCAB_LANGUAGE);
 }
 
-/* The items of a vocabulary, after "(none)"; *n counts them all. */
-static struct ui_pick_item *
+struct ui_pick_item *
 ui_vocab_items(struct tui *t, enum vocab_kind kind, size_t *n)
 {
 	struct ui_pick_item	*items;
@@ -189,7 +204,8 @@ ui_dialect_done(struct tui *t, const char *code, int is_new)
 
 	(void)is_new;
 	ed.dialect = code;
-	ui_tag_apply(t, &ed, _("Dialect set"));
+	if (ui_tag_apply(t, &ed, _("Dialect set")) == 0)
+		ui_retagged(t, VOCAB_DIALECT);
 }
 
 void

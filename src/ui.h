@@ -21,6 +21,7 @@
 #include "peaks.h"
 #include "player.h"
 #include "store.h"
+#include "worktime.h"
 
 struct tui;
 
@@ -38,10 +39,20 @@ struct tui;
 #define UI_MAX_LANES	4
 #define UI_FRAME_MS	50	/* at most 20 updates a second */
 
+/* What the segment list shows and what the keys lead to. */
+enum ui_mode {
+	UI_MODE_TRANSCRIBE,	/* every segment of the recording */
+	UI_MODE_REVIEW,		/* the person's queue, the diff of passes */
+	UI_MODE_LINGUIST,	/* the person's queue, tags */
+	UI_MODE_ROLE		/* an option: the one for the person's role */
+};
+
 struct ui_options {
 	double		 rewind;	/* seconds a pause steps back */
 	const char	*keys_path;	/* NULL: the default key file */
 	int		 no_audio;	/* never open an audio device */
+	enum ui_mode	 mode;
+	int		 autoplay;	/* play tasks as taken; -1: per mode */
 };
 
 struct ui_layout {
@@ -50,6 +61,8 @@ struct ui_layout {
 	int	ruler;
 	int	lanes, lanes_h;
 	int	list, list_h;
+	int	rule;		/* the line above the editor */
+	int	diff, diff_h;	/* two passes, one above the other; 0 or 2 */
 	int	editor;
 	int	status;
 };
@@ -116,6 +129,8 @@ struct tui {
 	int64_t			 typed_ms;	/* last keystroke */
 	int64_t			 draft_ms;	/* last draft save */
 	int			 conflict;	/* commit refused; next one overrides */
+	char			*theirs;	/* the text stored meanwhile */
+	char			*theirs_who;	/* who stored it */
 
 	/* playback and view, in frames of the recording shown */
 	int64_t			 playhead;
@@ -164,6 +179,24 @@ struct tui {
 	int			 quit;
 	char			*search;	/* last search */
 	char			*filter;	/* segments shown must match */
+
+	/* review passes (ui-review.c) */
+	enum role		 role;		/* the person's, read afresh */
+	enum ui_mode		 mode;
+	int			 autoplay;	/* -1: per mode */
+	char			*task_lang;	/* the queue's filter, or NULL */
+	char			*task_dialect;
+	int64_t			*queue;		/* ids waiting here, sorted */
+	size_t			 nqueue;
+	int64_t			 task_id;	/* taken with next task */
+	int64_t			 reject_id;	/* asked for a comment */
+	int64_t			 reject_version;
+	struct worktime		 work;		/* on the current segment */
+	/* the transcriber's text of the current segment, for the diff */
+	int64_t			 prev_id;
+	int64_t			 prev_version;
+	char			*prev_text;	/* NULL: none */
+	char			*prev_who;
 };
 
 /* tui.c */
@@ -175,11 +208,17 @@ void	 ui_error(struct tui *, char *cause);
 /* Reloads the segments of the recording shown; keeps the selection. */
 void	 ui_reload(struct tui *, int64_t select_id);
 struct segment *ui_current(struct tui *);
+/* Shows recording i of recs, from its start. */
+void	 ui_show_recording(struct tui *, size_t i);
+/* The index in recs of a recording (the list read again if need be). */
+int	 ui_find_recording(struct tui *, int64_t id, size_t *i);
 int64_t	 ui_sec(const struct tui *, double seconds);
 int	 ui_rate(const struct tui *);
 
 /* ui-actions.c */
 void	 ui_action(struct tui *, enum action);
+/* Makes segment i current (saving the text being edited first). */
+void	 ui_select(struct tui *, size_t i);
 void	 ui_play(struct tui *, int64_t from, int64_t to);
 void	 ui_stop(struct tui *);
 void	 ui_tick(struct tui *);
@@ -189,12 +228,41 @@ void	 ui_draft_save(struct tui *, int force);
 void	 ui_prompt_begin(struct tui *, const char *label,
 	     void (*done)(struct tui *, const char *));
 
+/* Starts or ends showing both versions of a conflicting edit. */
+void	 ui_conflict(struct tui *, const char *theirs, const char *who);
+/* Gives the time worked on segment id to the next write, or takes it back. */
+void	 ui_work_note(struct tui *, int64_t id);
+void	 ui_work_done(struct tui *, int64_t id, int ok);
+
+/* ui-review.c */
+enum ui_mode ui_role_mode(enum role);
+const char *ui_mode_name(enum ui_mode);
+int	 ui_autoplay(const struct tui *);
+/* Reads the person's role and queue afresh (ui_reload does). */
+void	 ui_queue_reload(struct tui *);
+/* Whether the list shows a segment in the mode. */
+int	 ui_queue_shows(const struct tui *, int64_t id);
+void	 ui_next_task(struct tui *, const char *done);
+void	 ui_accept(struct tui *);
+void	 ui_reject(struct tui *);
+void	 ui_confirm(struct tui *);
+void	 ui_task_filter(struct tui *);
+void	 ui_mode_toggle(struct tui *);
+void	 ui_autoplay_toggle(struct tui *);
+/* A tag was changed in the picker: the linguist moves on. */
+void	 ui_retagged(struct tui *, enum vocab_kind);
+void	 ui_draw_diff(struct tui *);
+void	 ui_review_colors(void);
+void	 ui_review_free(struct tui *);
+
 /* ui-picker.c */
 void	 ui_pick_begin(struct tui *, const char *title,
 	     struct ui_pick_item *items, size_t n, int allow_new,
 	     void (*done)(struct tui *, const char *, int));
 void	 ui_pick_key(struct tui *, key_code);
 void	 ui_pick_end(struct tui *);
+/* Selects the item with code, if it is shown. */
+void	 ui_pick_select(struct tui *, const char *code);
 void	 ui_draw_pick(struct tui *);
 
 /* ui-check.c */
@@ -208,6 +276,8 @@ void	 ui_add_word(struct tui *);
 void	 ui_check_free(struct tui *);
 
 /* ui-tags.c */
+/* The items of a vocabulary after "(none)"; *n counts them all. */
+struct ui_pick_item *ui_vocab_items(struct tui *, enum vocab_kind, size_t *n);
 void	 ui_tag_speaker(struct tui *, size_t index);
 void	 ui_pick_speaker(struct tui *);
 void	 ui_pick_language(struct tui *);

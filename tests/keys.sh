@@ -5,7 +5,7 @@
 TAB=$(printf '\t')
 
 expect_ok "keys" keys
-same "46 actions" "$(wc -l <out.txt | tr -d ' ')" "46"
+same "53 actions" "$(wc -l <out.txt | tr -d ' ')" "53"
 same "play-pause line" "$(grep '^play-pause' out.txt)" \
     "play-pause${TAB}Tab Space${TAB}Play or pause"
 same "first line" "$(head -1 out.txt | cut -f1)" "play-pause"

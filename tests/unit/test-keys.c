@@ -180,7 +180,7 @@ test_defaults(void **state)
 	assert_int_equal(out[0], ACTION_EDIT);
 	assert_int_equal(out[1], ACTION_COMMIT);
 	assert_int_equal(keymap_lookup(km, KEYC_ENTER, out, 1), 1);
-	assert_int_equal(keymap_lookup(km, 'x', out, 4), 0);
+	assert_int_equal(keymap_lookup(km, 'z', out, 4), 0);
 	assert_int_equal(keymap_lookup(km, KEYC_CTRL | 'r', out, 4), 1);
 	assert_int_equal(out[0], ACTION_REPLAY);
 	assert_int_equal(keymap_lookup(km, ' ', out, 4), 1);

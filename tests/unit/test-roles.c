@@ -238,6 +238,19 @@ test_passes(void **state)
 	assert_int_equal(st, STAGE_ACCEPTED);
 	assert_int_equal(move(bob, id, MOVE_REOPEN, "again", &st, &cause), 0);
 	assert_int_equal(st, STAGE_TRANSCRIBED);
+	/* Asking first writes nothing and says what the move would. */
+	assert_int_equal(store_segment_may_move(alice, id, MOVE_REJECT,
+	    &cause), -1);
+	assert_non_null(strstr(cause, "only reviewers and admins reject"));
+	free(cause);
+	cause = NULL;
+	assert_int_equal(store_segment_may_move(carol, id, MOVE_REJECT,
+	    &cause), 0);
+	assert_int_equal(store_segment_may_move(carol, id, MOVE_CONFIRM,
+	    &cause), -1);
+	assert_non_null(strstr(cause, "only linguists and admins confirm"));
+	free(cause);
+	cause = NULL;
 	/* A reject needs a comment and goes back to alice. */
 	assert_int_equal(move(carol, id, MOVE_REJECT, "", NULL, &cause), -1);
 	assert_non_null(strstr(cause, "comment"));

@@ -81,6 +81,26 @@ test_truncate(void **state)
 	free(t);
 }
 
+static void
+test_skip_width(void **state)
+{
+	/* 你好ab */
+	const char	*s = "\xe4\xbd\xa0\xe5\xa5\xbd" "ab";
+
+	(void)state;
+	assert_int_equal(text_skip_width(s, 0), 0);
+	/* Half a wide character is the whole of it. */
+	assert_int_equal(text_skip_width(s, 1), 3);
+	assert_int_equal(text_skip_width(s, 2), 3);
+	assert_int_equal(text_skip_width(s, 3), 6);
+	assert_int_equal(text_skip_width(s, 5), 7);
+	assert_int_equal(text_skip_width(s, 99), strlen(s));
+	/* A combining mark goes with its base. */
+	assert_int_equal(text_skip_width("e\xcc\x81x", 1), 3);
+	/* A bad byte is one column. */
+	assert_int_equal(text_skip_width("\xff" "a", 1), 1);
+}
+
 int
 main(void)
 {
@@ -89,6 +109,7 @@ main(void)
 		cmocka_unit_test(test_rejects),
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_truncate),
+		cmocka_unit_test(test_skip_width),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
