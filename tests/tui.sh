@@ -149,7 +149,12 @@ T2 send-keys -t other Enter; sleep 0.3
 text " mine"
 same "the other saved first" "$(row 4)" "6.557 9.017 草稿 draft theirs"
 keys Enter
-wait_for "conflict is shown with their text" "changed this segment meanwhile: theirs is \"草稿 draft theirs\""
+wait_for "conflict is explained" "root changed this segment meanwhile \(both versions above\)"
+wait_for "their text is shown" "^theirs \(root\): 草稿 draft"
+wait_for "and the typed text under it, aligned" "^yours:         草稿 draft"
+# Where the texts differ, each row leaves room for the other's characters.
+same "their text, gaps aside" "$(grep '^theirs' screen.txt | tr -d ' ')" "theirs(root):草稿drafttheirs"
+same "your text, gaps aside" "$(grep '^yours' screen.txt | tr -d ' ')" "yours:草稿draftmine"
 same "nothing overwritten yet" "$(row 4)" "6.557 9.017 草稿 draft theirs"
 keys Enter
 same "second Enter keeps mine" "$(row 4)" "6.557 9.017 草稿 draft mine"
