@@ -29,7 +29,7 @@ cmd_open_exec(const struct cmd_entry *e, int argc, char **argv)
 	    "linguist" };
 	struct ui_options	 opt = { 1.0, NULL, 0, UI_MODE_ROLE, -1 };
 	char			*cause = NULL, *end;
-	int			 c;
+	int			 c, i;
 
 	while ((c = getopt_long(argc, argv, "r:k:nm:h", opts, NULL)) != -1) {
 		switch (c) {
@@ -46,14 +46,14 @@ cmd_open_exec(const struct cmd_entry *e, int argc, char **argv)
 			opt.no_audio = 1;
 			break;
 		case 'm':
-			for (opt.mode = UI_MODE_TRANSCRIBE; opt.mode < UI_MODE_ROLE;
-			    opt.mode++) {
-				if (strcmp(optarg, modes[opt.mode]) == 0)
+			for (i = 0; i < UI_MODE_ROLE; i++) {
+				if (strcmp(optarg, modes[i]) == 0)
 					break;
 			}
-			if (opt.mode == UI_MODE_ROLE)
+			if (i == UI_MODE_ROLE)
 				return cmd_usage(e, _("--mode is transcribe, "
 				    "review or linguist, not '%s'"), optarg);
+			opt.mode = (enum ui_mode)i;
 			break;
 		case 'R':
 			opt.mode = UI_MODE_REVIEW;

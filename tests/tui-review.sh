@@ -62,6 +62,8 @@ expect_ok "alice types 3" --as alice segments $P set 3 --text "十蚊一斤，�
 expect_ok "alice types 5" --as alice segments $P set 5 --text "大家好，今天我们讨论语音识别的数据。"
 expect_ok "alice submits" --as alice review $P submit 1 2 3 5
 
+expect_fail "--mode names a mode" 2 "--mode is transcribe, review or linguist, not 'boss'" open --mode boss $P
+
 # bob opens the screen: review mode is his by default, his queue listed.
 open_as bob market
 wait_for "header: bob, his role, review mode" "review\.tingxie  market  .*bob \(reviewer\)  review  filter: all"
