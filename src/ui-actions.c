@@ -353,10 +353,10 @@ ui_work_note(struct tui *t, int64_t id)
 void
 ui_work_done(struct tui *t, int64_t id, int ok)
 {
-	if (ok && id == t->work.subject)
-		worktime_start(&t->work, id, ui_now_ms());
-	else if (!ok)
+	if (!ok)
 		store_set_work_ms(t->store, 0);
+	else if (id == t->work.subject)
+		worktime_start(&t->work, id, ui_now_ms());
 }
 
 /* Writes g (changed in place from the stored state) and records it. */

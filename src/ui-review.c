@@ -105,13 +105,14 @@ ui_queue_reload(struct tui *t)
 
 /*
  * The queue modes list the queue, and the segment in hand until another
- * is taken: the task, the one worked on, the one being edited.
+ * is taken: the one worked on, the one being edited (the task taken is
+ * listed whatever the filters).
  */
 int
 ui_queue_shows(const struct tui *t, int64_t id)
 {
-	if (t->mode == UI_MODE_TRANSCRIBE || id == t->task_id ||
-	    id == t->work.subject || (t->editing && id == t->edit_id))
+	if (t->mode == UI_MODE_TRANSCRIBE || id == t->work.subject ||
+	    (t->editing && id == t->edit_id))
 		return 1;
 	return bsearch(&id, t->queue, t->nqueue, sizeof *t->queue,
 	    ui_id_cmp) != NULL;
