@@ -100,7 +100,8 @@ ui_queue_reload(struct tui *t)
 		ui_error(t, cause);
 		return;
 	}
-	qsort(t->queue, t->nqueue, sizeof *t->queue, ui_id_cmp);
+	if (t->nqueue > 1)
+		qsort(t->queue, t->nqueue, sizeof *t->queue, ui_id_cmp);
 }
 
 /*
@@ -114,6 +115,8 @@ ui_queue_shows(const struct tui *t, int64_t id)
 	if (t->mode == UI_MODE_TRANSCRIBE || id == t->work.subject ||
 	    (t->editing && id == t->edit_id))
 		return 1;
+	if (t->nqueue == 0)
+		return 0;
 	return bsearch(&id, t->queue, t->nqueue, sizeof *t->queue,
 	    ui_id_cmp) != NULL;
 }
