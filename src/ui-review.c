@@ -121,24 +121,31 @@ ui_queue_shows(const struct tui *t, int64_t id)
 	    ui_id_cmp) != NULL;
 }
 
+/* Says what was done (if anything), then what follows. */
+static void
+ui_then(struct tui *t, const char *done, const char *then)
+{
+	ui_message(t, "%s%s%s", done != NULL ? done : "",
+	    done != NULL ? " " : "", then);
+}
+
 /* Says how many wait in the person's queue, after what was done. */
 static void
 ui_queue_said(struct tui *t, const char *done, const char *what)
 {
 	struct task_filter	 f;
 	size_t			 n;
-	char			*cause = NULL, *count;
+	char			*cause = NULL, *then;
 
 	ui_task_filter_of(t, &f, 0);
 	if (store_task_count(t->store, &f, &n, &cause) != 0) {
 		ui_error(t, cause);
 		return;
 	}
-	count = xprintf(ngettext_("%zu segment waits in your queue.",
-	    "%zu segments wait in your queue.", n), n);
-	ui_message(t, "%s%s%s %s", done != NULL ? done : "",
-	    done != NULL ? " " : "", what, count);
-	free(count);
+	then = xprintf(ngettext_("%s %zu segment waits in your queue.",
+	    "%s %zu segments wait in your queue.", n), what, n);
+	ui_then(t, done, then);
+	free(then);
 }
 
 /* Makes the task current, in its recording, and plays it if wanted. */
@@ -180,7 +187,7 @@ ui_sent_back(struct tui *t, int64_t id)
 	if (n > 0 && revs[n - 1].comment != NULL &&
 	    (strcmp(revs[n - 1].action, "reject") == 0 ||
 	    strcmp(revs[n - 1].action, "qa-return") == 0))
-		why = xprintf(_(" %s sent it back: %s"), revs[n - 1].author,
+		why = xprintf(_("%s sent it back: %s"), revs[n - 1].author,
 		    revs[n - 1].comment);
 	store_history_free(revs, n);
 	return why;
@@ -191,7 +198,7 @@ ui_next_task(struct tui *t, const char *done)
 {
 	struct task_filter	 f;
 	struct segment		 seg;
-	char			*cause = NULL, *what, *by, *why;
+	char			*cause = NULL, *task, *what, *by, *why;
 	int			 rc;
 
 	if (t->editing && ui_edit_commit(t) != 0)
@@ -204,22 +211,22 @@ ui_next_task(struct tui *t, const char *done)
 	if (rc == 1) {
 		t->task_id = 0;
 		ui_reload(t, 0);
-		ui_message(t, "%s%s%s", done != NULL ? done : "",
-		    done != NULL ? " " : "", _("Nothing waits for you: your "
-		    "queue is empty."));
+		ui_then(t, done, _("Nothing waits for you: your queue is "
+		    "empty."));
 		return;
 	}
 	ui_take(t, &seg);
 	by = store_segment_transcriber(t->store, seg.id);
 	why = ui_sent_back(t, seg.id);
-	what = by != NULL ? xprintf(_("Task: segment %lld of %s, %s, "
-	    "transcribed by %s.%s"), (long long)seg.id, seg.recording,
-	    segment_stage_name(seg.stage), by, why != NULL ? why : "") :
-	    xprintf(_("Task: segment %lld of %s, %s.%s"), (long long)seg.id,
-	    seg.recording, segment_stage_name(seg.stage), why != NULL ? why :
-	    "");
+	task = by != NULL ? xprintf(_("Task: segment %lld of %s, %s, "
+	    "transcribed by %s."), (long long)seg.id, seg.recording,
+	    segment_stage_name(seg.stage), by) : xprintf(_("Task: segment "
+	    "%lld of %s, %s."), (long long)seg.id, seg.recording,
+	    segment_stage_name(seg.stage));
+	what = why != NULL ? xprintf("%s %s", task, why) : xstrdup(task);
 	ui_queue_said(t, done, what);
 	free(what);
+	free(task);
 	free(why);
 	free(by);
 	segment_clear(&seg);
