@@ -232,11 +232,8 @@ ui_next_task(struct tui *t, const char *done)
 	segment_clear(&seg);
 }
 
-/*
- * Moves a segment that was at version; 0 if it moved. In the queue modes
- * the next task follows.
- */
-static int
+/* Moves a segment that was at version; in the queue modes the next follows. */
+static void
 ui_move(struct tui *t, int64_t id, int64_t version, enum store_move m,
     const char *comment)
 {
@@ -257,11 +254,11 @@ ui_move(struct tui *t, int64_t id, int64_t version, enum store_move m,
 		    (long long)id);
 		free(who);
 		beep();
-		return -1;
+		return;
 	}
 	if (rc != 0) {
 		ui_error(t, cause);
-		return -1;
+		return;
 	}
 	switch (m) {
 	case MOVE_REJECT:
@@ -287,7 +284,6 @@ ui_move(struct tui *t, int64_t id, int64_t version, enum store_move m,
 		ui_message(t, "%s", done);
 	}
 	free(done);
-	return 0;
 }
 
 /* The segment a move is about: the current one, its text saved first. */

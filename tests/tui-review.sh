@@ -152,6 +152,16 @@ keys Escape
 wait_for "taking theirs is said" "Their text is kept; yours is dropped\."
 same "theirs is stored" "$(text_of 5)" "大家好。"
 same "no draft left" "$(drafts)" "0"
+
+# A move on a segment changed since it was read is refused and shown anew.
+keys x
+wait_for "reject asks why again" "Why send it back\?"
+"$TINGXIE" --as alice segments $P set 5 --text "大家好！" >/dev/null
+text "太短"
+keys Enter
+wait_for "the change meanwhile is said" "alice changed segment 5 meanwhile; it is shown as it is now"
+same "nothing was sent back" "$("$TINGXIE" segments $P --tsv | awk -F '\t' '$1 == 5 { print $8 }')" "transcribed"
+wait_for "the text shown is the new one" "^now:   大家好！$"
 keys a
 wait_for "the last one accepted, the queue empty" "Segment 5 accepted: reviewed\. Nothing waits for you: your queue is empty\."
 
@@ -186,7 +196,8 @@ same "segment 5: both conflicts in the history" "$(history 5)" "1 root transcrib
 4 alice transcribe set transcribed 
 5 bob review edit transcribed 
 6 alice transcribe set transcribed 
-7 bob review accept reviewed "
+7 alice transcribe set transcribed 
+8 bob review accept reviewed "
 same "bob's edits and reject carry the time he worked" \
     "$(sqlite3 $P "SELECT count(*) FROM revision r JOIN user u ON u.id = r.author WHERE u.login = 'bob' AND r.action IN ('edit', 'reject') AND r.work_ms BETWEEN 1 AND 300000")" "4"
 
