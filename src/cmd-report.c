@@ -352,45 +352,61 @@ report_linguists(struct store *s, const struct report_opts *o, char **cause)
 	return 0;
 }
 
+/*
+ * Measures agreement before anything is printed, so that a report asked
+ * for agreement it cannot give fails whole. *ng is 0 when there is none
+ * to print.
+ */
 static int
-report_agreement_all(struct store *s, struct report_opts *o)
+report_agreement_load(struct store *s, const struct report_opts *o,
+    struct report_agreement **g, size_t *ng)
+{
+	struct store_judgment	*j;
+	size_t			 n;
+	char			*cause = NULL;
+	int			 wanted = (o->asked & REPORT_AGREEMENT) ||
+				     o->linguists[0] != NULL;
+
+	*g = NULL;
+	*ng = 0;
+	if ((o->linguists[0] != NULL && report_linguists(s, o, &cause) != 0) ||
+	    store_report_judgments(s, o->rec, &j, &n, &cause) != 0)
+		return cmd_fail(cause);
+	report_agreement(j, n, o->linguists[0], o->linguists[1], g, ng);
+	store_judgment_list_free(j, n);
+	if (*ng > 0 && (*g)[0].kappa.n > 0)
+		return EXIT_OK;
+	report_agreement_free(*g, *ng);
+	*g = NULL;
+	*ng = 0;
+	if (!wanted)
+		return EXIT_OK;
+	if (o->linguists[0] != NULL)
+		cause = xprintf(_("%s and %s have not both checked any segment: "
+		    "there is no agreement to measure"), o->linguists[0],
+		    o->linguists[1]);
+	else if (n == 0)
+		cause = xstrdup(_("no linguist has checked a segment yet: "
+		    "agreement needs two linguists' tags of the same "
+		    "segments"));
+	else
+		cause = xstrdup(_("no two linguists have checked the same "
+		    "segments: there is no agreement to measure"));
+	return cmd_fail(cause);
+}
+
+static void
+report_agreement_print(const struct report_agreement *g, size_t ng,
+    struct report_opts *o)
 {
 	const char *text[] = { _("linguist"), _("linguist"), _(">segments"),
 	    _(">observed"), _(">expected"), _(">kappa") };
 	const char *tsv[] = { "a", "b", "segments", "observed", "expected",
 	    "kappa" };
-	struct store_judgment	*j;
-	struct report_agreement	*g;
-	struct table		*t;
-	size_t			 n, ng;
-	char			*cause = NULL;
-	int			 wanted = (o->asked & REPORT_AGREEMENT) ||
-				     o->linguists[0] != NULL;
+	struct table	*t;
 
-	if ((o->linguists[0] != NULL && report_linguists(s, o, &cause) != 0) ||
-	    store_report_judgments(s, o->rec, &j, &n, &cause) != 0)
-		return cmd_fail(cause);
-	report_agreement(j, n, o->linguists[0], o->linguists[1], &g, &ng);
-	store_judgment_list_free(j, n);
-	if (ng == 0 || g[0].kappa.n == 0) {
-		if (!wanted) {
-			report_agreement_free(g, ng);
-			return EXIT_OK;
-		}
-		if (o->linguists[0] != NULL)
-			cause = xprintf(_("%s and %s have not both checked any "
-			    "segment: there is no agreement to measure"),
-			    o->linguists[0], o->linguists[1]);
-		else if (n == 0)
-			cause = xstrdup(_("no linguist has checked a segment "
-			    "yet: agreement needs two linguists' tags of the "
-			    "same segments"));
-		else
-			cause = xstrdup(_("no two linguists have checked the "
-			    "same segments: there is no agreement to measure"));
-		report_agreement_free(g, ng);
-		return cmd_fail(cause);
-	}
+	if (ng == 0)
+		return;
 	t = table_new(6, o->tsv ? tsv : text);
 	for (size_t i = 0; i < ng; i++)
 		report_kappa_row(t, &g[i]);
@@ -398,8 +414,6 @@ report_agreement_all(struct store *s, struct report_opts *o)
 	    "agreement", o);
 	for (size_t i = 0; i < ng; i++)
 		report_confusion(&g[i], o);
-	report_agreement_free(g, ng);
-	return EXIT_OK;
 }
 
 /* ---- options ---- */
@@ -514,10 +528,12 @@ report_parse(const struct cmd_entry *e, int argc, char **argv,
 static int
 cmd_report_exec(const struct cmd_entry *e, int argc, char **argv)
 {
+	struct report_agreement	*g = NULL;
 	struct report_opts	 o;
 	struct store		*s;
 	const char		*rec = NULL;
 	char			*cause = NULL;
+	size_t			 ng = 0;
 	int			 rc;
 
 	if ((rc = report_parse(e, argc, argv, &o, &rec)) != 0)
@@ -529,15 +545,18 @@ cmd_report_exec(const struct cmd_entry *e, int argc, char **argv)
 		return cmd_fail(cause);
 	}
 	rc = EXIT_OK;
-	if (o.sections & REPORT_THROUGHPUT) {
+	if (o.sections & REPORT_AGREEMENT)
+		rc = report_agreement_load(s, &o, &g, &ng);
+	if (rc == EXIT_OK && (o.sections & REPORT_THROUGHPUT)) {
 		rc = report_stages(s, &o);
 		if (rc == EXIT_OK)
 			rc = report_users(s, &o);
 	}
 	if (rc == EXIT_OK && (o.sections & REPORT_ACCURACY))
 		rc = report_accuracy_all(s, &o);
-	if (rc == EXIT_OK && (o.sections & REPORT_AGREEMENT))
-		rc = report_agreement_all(s, &o);
+	if (rc == EXIT_OK)
+		report_agreement_print(g, ng, &o);
+	report_agreement_free(g, ng);
 	store_close(s);
 	return rc;
 }
