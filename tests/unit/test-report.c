@@ -406,9 +406,10 @@ test_store_pairs(void **state)
 	struct store_pair	*p;
 	struct store_work	*w;
 	struct store_stage_total st[4];
+	struct speaker		 sp;
 	size_t			 n;
 	char			*cause = NULL;
-	int64_t			 rec, a, b, c, d;
+	int64_t			 rec, a, b, c, d, e;
 
 	if (getuid() != 0)
 		skip();
@@ -417,12 +418,15 @@ test_store_pairs(void **state)
 	b = add_text_segment(fx, rec, 2, 5, NULL, "", STAGE_NEW);
 	c = add_text_segment(fx, rec, 5, 6, NULL, "", STAGE_NEW);
 	d = add_text_segment(fx, rec, 6, 7.5, NULL, "", STAGE_NEW);
+	add_speaker(fx, "S1");
+	e = add_text_segment(fx, rec, 8, 9, "S1", "", STAGE_NEW);
 	as(fx, "alice");
 	store_set_work_ms(fx->s, 60000);	/* a minute on 2 s: RTF 30 */
 	edit(fx, a, "今天天气很好", NULL);
 	edit(fx, b, "我们开个 meting 吧", NULL);
 	edit(fx, c, "你好吗", NULL);
 	edit(fx, d, "好", NULL);
+	edit(fx, e, "对", NULL);
 	as(fx, "rev");
 	edit(fx, a, "今天天气真好", NULL);
 	move(fx, a, MOVE_ACCEPT, NULL);
@@ -434,10 +438,18 @@ test_store_pairs(void **state)
 	move(fx, c, MOVE_ACCEPT, NULL);
 	/* d: a QA verdict is no review */
 	move(fx, d, MOVE_QA_ACCEPT, "batch passed");
+	move(fx, e, MOVE_ACCEPT, NULL);
 	as(fx, "root");
+	/* e's speaker gets a dialect: e has none of its own, it takes it */
+	if (store_speaker_get(fx->s, "S1", &sp, &cause) != 0)
+		fail_msg("%s", cause);
+	sp.dialect = strdup("taiwan");
+	if (store_speaker_update(fx->s, &sp, "S1", &cause) != 0)
+		fail_msg("%s", cause);
+	speaker_clear(&sp);
 
 	assert_int_equal(store_report_pairs(fx->s, 0, 0, &p, &n, &cause), 0);
-	assert_int_equal(n, 3);
+	assert_int_equal(n, 4);
 	assert_int_equal(p[0].segment_id, a);
 	assert_string_equal(p[0].transcriber, "alice");
 	assert_string_equal(p[0].hyp, "今天天气很好");
@@ -452,28 +464,33 @@ test_store_pairs(void **state)
 	/* rejected, done again, accepted: the first hand-over, the end */
 	assert_string_equal(p[2].hyp, "你好吗");
 	assert_string_equal(p[2].ref, "你好");
+	assert_int_equal(p[3].segment_id, e);
+	assert_string_equal(p[3].dialect, "taiwan");
+	store_pair_list_free(p, n);
+	assert_int_equal(store_report_pairs(fx->s, rec, 0, &p, &n, &cause), 0);
+	assert_int_equal(n, 4);
 	store_pair_list_free(p, n);
 
 	assert_int_equal(store_report_stages(fx->s, 0, st, &cause), 0);
 	assert_int_equal(st[STAGE_TRANSCRIBED].segments, 1);
-	assert_int_equal(st[STAGE_REVIEWED].segments, 2);
+	assert_int_equal(st[STAGE_REVIEWED].segments, 3);
 	assert_int_equal(st[STAGE_ACCEPTED].segments, 1);
 	assert_int_equal(st[STAGE_ACCEPTED].ms, 1500);
-	assert_int_equal(st[STAGE_REVIEWED].ms, 3000);
+	assert_int_equal(st[STAGE_REVIEWED].ms, 4000);
 
 	assert_int_equal(store_report_work(fx->s, 0, &w, &n, &cause), 0);
 	/* by login: alice bob lin1 lin2 rev rev2 root */
 	assert_int_equal(n, 7);
 	assert_string_equal(w[0].login, "alice");
-	assert_int_equal(w[0].pass[PASS_TRANSCRIBE].segments, 4);
-	assert_int_equal(w[0].pass[PASS_TRANSCRIBE].ms, 7500);
+	assert_int_equal(w[0].pass[PASS_TRANSCRIBE].segments, 5);
+	assert_int_equal(w[0].pass[PASS_TRANSCRIBE].ms, 8500);
 	assert_int_equal(w[0].pass[PASS_TRANSCRIBE].work_ms, 60000);
 	assert_int_equal(w[0].pass[PASS_TRANSCRIBE].worked_ms, 2000);
 	assert_int_equal(w[0].pass[PASS_REVIEW].segments, 0);
-	/* a, b and c; d's QA verdict is not a review */
+	/* a, b, c and e; d's QA verdict is not a review */
 	assert_string_equal(w[4].login, "rev");
-	assert_int_equal(w[4].pass[PASS_REVIEW].segments, 3);
-	assert_int_equal(w[4].pass[PASS_REVIEW].ms, 6000);
+	assert_int_equal(w[4].pass[PASS_REVIEW].segments, 4);
+	assert_int_equal(w[4].pass[PASS_REVIEW].ms, 7000);
 	assert_int_equal(w[4].pass[PASS_REVIEW].work_ms, 0);
 	assert_int_equal(w[4].pass[PASS_TRANSCRIBE].segments, 0);
 	/* root made the segments: that is not transcribing them */
