@@ -204,7 +204,11 @@ report_accuracy_table(const struct report_groups *g, enum report_by by,
 		N_("Accuracy by transcriber"), N_("Accuracy by recording"),
 		N_("Accuracy by language"), N_("Accuracy by dialect")
 	};
-	const char *text[] = { _(report_by_name(by)), _(">segments"),
+	static const char *const keys[REPORT_BY_N] = {
+		N_("transcriber"), N_("recording"), N_("language"),
+		N_("dialect")
+	};
+	const char *text[] = { _(keys[by]), _(">segments"),
 	    _(">audio"), _(">CER"), _(">chars"), _(">WER"), _(">words"),
 	    _(">SER") };
 	const char *tsv[] = { report_by_name(by), "segments", "seconds",
@@ -248,38 +252,47 @@ report_accuracy_all(struct store *s, struct report_opts *o)
 
 /* ---- agreement ---- */
 
+/* A dialect as the text table shows it: "-" for none. */
 static const char *
-report_label(const char *label, int tsv)
+report_label(const char *label)
 {
-	return *label != '\0' || tsv ? label : "-";
+	return *label != '\0' ? label : "-";
 }
 
-/* The confusion table: a's labels down, b's across (TSV: one per cell). */
+/* The confusion table for scripts: one line per pair of labels. */
 static void
-report_confusion(const struct report_agreement *g,
+report_confusion_tsv(const struct report_agreement *g,
     struct report_opts *o)
 {
 	const struct review_kappa	*k = &g->kappa;
+	const char			*head[] = { "a", "b", "label_a",
+					    "label_b", "segments" };
+	struct table			*t = table_new(5, head);
+	char				 c[24];
+
+	for (size_t x = 0; x < k->nlabels; x++) {
+		for (size_t y = 0; y < k->nlabels; y++) {
+			const char	*row[5] = { g->a, g->b, k->labels[x],
+			    k->labels[y], report_count(k->table[x *
+			    k->nlabels + y], c) };
+
+			table_add(t, row);
+		}
+	}
+	report_print(t, NULL, "confusion", o);
+}
+
+/* The confusion table: a's labels down, b's across. */
+static void
+report_confusion(const struct report_agreement *g, struct report_opts *o)
+{
+	const struct review_kappa	*k = &g->kappa;
 	const char			**head, **cells;
-	const char			*tsv[] = { "a", "b", "label_a", "label_b",
-					    "segments" };
 	struct table			*t;
 	char				*title, (*num)[24];
 
 	if (o->tsv) {
-		t = table_new(5, tsv);
-		for (size_t x = 0; x < k->nlabels; x++) {
-			for (size_t y = 0; y < k->nlabels; y++) {
-				char		 c[24];
-				const char	*row[5] = { g->a, g->b,
-				    k->labels[x], k->labels[y],
-				    report_count(k->table[x * k->nlabels + y],
-				    c) };
-
-				table_add(t, row);
-			}
-		}
-		report_print(t, NULL, "confusion", o);
+		report_confusion_tsv(g, o);
 		return;
 	}
 	head = xcalloc(k->nlabels + 1, sizeof *head);
@@ -288,10 +301,10 @@ report_confusion(const struct report_agreement *g,
 	title = xprintf("%s \\ %s", g->a, g->b);
 	head[0] = title;
 	for (size_t y = 0; y < k->nlabels; y++)
-		head[y + 1] = xprintf(">%s", report_label(k->labels[y], 0));
+		head[y + 1] = xprintf(">%s", report_label(k->labels[y]));
 	t = table_new((int)k->nlabels + 1, head);
 	for (size_t x = 0; x < k->nlabels; x++) {
-		cells[0] = report_label(k->labels[x], 0);
+		cells[0] = report_label(k->labels[x]);
 		for (size_t y = 0; y < k->nlabels; y++)
 			cells[y + 1] = report_count(k->table[x * k->nlabels +
 			    y], num[y]);
