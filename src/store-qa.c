@@ -419,7 +419,7 @@ qa_measure(struct store *s, const struct qa_sample *q, struct qa_row **rows,
 	    "JOIN recording c ON c.id = x.recording_id "
 	    "LEFT JOIN user u ON u.id = x.who "
 	    "ORDER BY c.name, u.login IS NULL, u.login, x.id";
-	struct report_accuracy	 acc;
+	struct review_errors	 e;
 	struct store_pair	*pairs, *p;
 	struct qa_result	*r = NULL;
 	struct qa_row		*w;
@@ -443,11 +443,11 @@ qa_measure(struct store *s, const struct qa_sample *q, struct qa_row **rows,
 	}
 	qsort(pairs, npairs, sizeof *pairs, qa_pair_cmp);
 	*out = xcalloc(*nrows + 1, sizeof **out);
-	memset(&acc, 0, sizeof acc);
+	memset(&e, 0, sizeof e);
 	for (size_t i = 0; i < *nrows; i++) {
 		w = &(*rows)[i];
 		if (r == NULL || !qa_same(&w[-1], w, QA_PER_TRANSCRIBER)) {
-			memset(&acc, 0, sizeof acc);
+			memset(&e, 0, sizeof e);
 			r = &(*out)[(*n)++];
 			r->transcriber = w->login != NULL ? xstrdup(w->login) :
 			    NULL;
@@ -456,11 +456,12 @@ qa_measure(struct store *s, const struct qa_sample *q, struct qa_row **rows,
 		r->sampled++;
 		p = bsearch(&(struct store_pair){ .segment_id = w->id }, pairs,
 		    npairs, sizeof *pairs, qa_pair_cmp);
+		/* Character accuracy, whatever the script. */
 		if (w->inspected && p != NULL) {
 			r->inspected++;
-			report_add(&acc, p);
-			r->tokens = report_tokens(&acc);
-			r->errors = report_errors(&acc);
+			review_distance(p->ref, p->hyp, REVIEW_CHARS, &e);
+			r->tokens = e.ref;
+			r->errors = e.sub + e.del + e.ins;
 		}
 	}
 	store_pair_list_free(pairs, npairs);

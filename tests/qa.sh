@@ -227,33 +227,38 @@ expect_ok "sample 100%" --as rev qa "$P" sample --rate 100% --per transcriber --
 r0=$(revs)
 tx --as rev qa "$P" verdict --threshold 85%
 same "verdict exits 1 for rev's own batch" "$RC" 1
-# bob so far: 8 words, 2 errors = 75.0%; alice: 12 of 14 = 85.7%.
+# Verdicts use character accuracy whatever the script (spaces are not
+# characters). bob so far: 5 "thecatsatonthemat" (17) against
+# "thecatsitonmat": sit for sat and "the" missing, 4 errors; 6 "goodmorning"
+# (11) right: 24 of 28 = 85.7%. alice: 1 今天天气真好 (6), 1 error; 2
+# 我们开个meeting吧 (12), one e missing; 3 你好 (2): 18 of 20 = 90.0%.
 same "waiting batches, rev's refused" "$(tail -n +2 out.txt)" \
 "transcriber  recording  sampled  inspected  accuracy  verdict  why
-bob          en               3          2     75.0%  wait     1 of 3 sampled not inspected yet
+bob          en               3          2     85.7%  wait     1 of 3 sampled not inspected yet
 rev          en               1          1    100.0%  refused  you transcribed this batch; another reviewer gives its verdict
-alice        zh               4          3     85.7%  wait     1 of 4 sampled not inspected yet
+alice        zh               4          3     90.0%  wait     1 of 4 sampled not inspected yet
 batches: 2 waiting for 2 sampled segment(s) to be inspected, 1 refused"
 contains "the sample and threshold" out.txt "^sample 8 \(100% per transcriber, drawn .* by rev\), threshold 85%$"
 same "waiting changes nothing" "$(revs)" "$r0"
 
 as rev review "$P" accept 4 7
-# Now alice: 16 of 18 right = 88.8% (rounded down); bob: 8 of 10 = 80.0%.
+# Now alice: 谢谢大家 (4) right too, 22 of 24 = 91.6% (rounded down); bob:
+# "helloworld" (10) right, 34 of 38 = 89.4% (89.47..., rounded down).
 r0=$(revs)
-tx --as rev qa "$P" verdict --threshold 80% --dry-run --tsv
-same "dry run at the threshold: 80.0% passes 80%" "$(cut -f1,5,6,7 out.txt)" "$(t \
+tx --as rev qa "$P" verdict --threshold 89.4% --dry-run --tsv
+same "dry run: 89.47% passes 89.4%" "$(cut -f1,5,6,7 out.txt)" "$(t \
     "transcriber|accuracy|verdict|why" \
-    "bob|80.0%|accept|80.0% >= 80%: would accept 3 segment(s)" \
+    "bob|89.4%|accept|89.4% >= 89.4%: would accept 3 segment(s)" \
     "rev|100.0%|refused|you transcribed this batch; another reviewer gives its verdict" \
-    "alice|88.8%|accept|88.8% >= 80%: would accept 4 segment(s)")"
+    "alice|91.6%|accept|91.6% >= 89.4%: would accept 4 segment(s)")"
 same "a dry run changes nothing" "$(revs)" "$r0"
 
-tx --as rev qa "$P" verdict --threshold 85%
-same "verdict 85%: exit 1 (rev's batch)" "$RC" 1
+tx --as rev qa "$P" verdict --threshold 90%
+same "verdict 90%: exit 1 (rev's batch)" "$RC" 1
 same "accept and return" "$(tail -n +3 out.txt)" \
-"bob          en               3          3     80.0%  return   80.0% < 85%: 3 segment(s) returned
+"bob          en               3          3     89.4%  return   89.4% < 90%: 3 segment(s) returned
 rev          en               1          1    100.0%  refused  you transcribed this batch; another reviewer gives its verdict
-alice        zh               4          4     88.8%  accept   88.8% >= 85%: 4 segment(s) accepted
+alice        zh               4          4     91.6%  accept   91.6% >= 90%: 4 segment(s) accepted
 batches: 1 accepted, 1 returned, 1 refused"
 same "seven revisions" "$(revs)" "$((r0 + 7))"
 same "alice's are accepted" "$(stage 1) $(stage 2) $(stage 3) $(stage 4)" \
@@ -262,14 +267,14 @@ same "bob's are back" "$(stage 5) $(stage 6) $(stage 7)" "new new new"
 same "... and his" "$(sqlite3 "$P" 'SELECT DISTINCT u.login FROM segment g JOIN user u ON u.id = g.assignee WHERE g.id IN (5, 6, 7)')" bob
 same "rev's is not moved" "$(stage 8)" reviewed
 same "the accept revision" "$(last 4)" \
-    "qa|qa-accept|accepted|batch passed QA: 88.8% >= 85% on 4 sampled segments"
+    "qa|qa-accept|accepted|batch passed QA: 91.6% >= 90% on 4 sampled segments"
 same "the return revision" "$(last 5)" \
-    "qa|qa-return|new|batch failed QA: 80.0% < 85% on 3 sampled segments"
+    "qa|qa-return|new|batch failed QA: 89.4% < 90% on 3 sampled segments"
 expect_ok "history shows it" history "$P" 5
-contains "history: qa-return" out.txt "rev +qa +qa-return +new .*assignee: bob +batch failed QA: 80.0% < 85% on 3 sampled segments$"
+contains "history: qa-return" out.txt "rev +qa +qa-return +new .*assignee: bob +batch failed QA: 89.4% < 90% on 3 sampled segments$"
 same "verdicts are logged" "$(sqlite3 "$P" "SELECT detail FROM change WHERE action = 'verdict' ORDER BY id")" \
-"bob/en qa-return: batch failed QA: 80.0% < 85% on 3 sampled segments, 3 moved
-alice/zh qa-accept: batch passed QA: 88.8% >= 85% on 4 sampled segments, 4 moved"
+"bob/en qa-return: batch failed QA: 89.4% < 90% on 3 sampled segments, 3 moved
+alice/zh qa-accept: batch passed QA: 91.6% >= 90% on 4 sampled segments, 4 moved"
 
 # root (an admin, not its transcriber) judges rev's batch; the others
 # were judged since the sample was drawn.
