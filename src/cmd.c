@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +32,8 @@ extern const struct cmd_entry cmd_review_entry;
 extern const struct cmd_entry cmd_assign_entry;
 extern const struct cmd_entry cmd_task_entry;
 extern const struct cmd_entry cmd_history_entry;
+extern const struct cmd_entry cmd_qa_entry;
+extern const struct cmd_entry cmd_report_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_init_entry,
@@ -46,6 +49,8 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_task_entry,
 	&cmd_review_entry,
 	&cmd_history_entry,
+	&cmd_qa_entry,
+	&cmd_report_entry,
 	&cmd_check_entry,
 	&cmd_export_entry,
 	&cmd_import_entry,
@@ -143,6 +148,39 @@ cmd_number(const char *s, long lo, long hi, long *out)
 		return -1;
 	*out = v;
 	return 0;
+}
+
+int
+cmd_share(const char *s, int64_t *ppm)
+{
+	size_t	 digits = strspn(s, "0123456789.");
+	char	*end;
+	double	 v;
+
+	/* digits and a point only: no sign, blanks, "inf" or hex */
+	if (digits == 0 || strchr(s, '.') != strrchr(s, '.'))
+		return -1;
+	if (!(s[digits] == '\0' || (s[digits] == '%' && s[digits + 1] == '\0')))
+		return -1;
+	if (s[digits] == '\0' && strchr(s, '.') == NULL)
+		return -1;	/* "10": 10% or 1000%? */
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno != 0 || end != s + digits || v > 1e9)
+		return -1;
+	*ppm = llround(s[digits] == '%' ? v * 10000 : v * 1000000);
+	return 0;
+}
+
+char **
+cmd_split(char *list, size_t *n)
+{
+	char	**items = xcalloc(strlen(list) + 2, sizeof *items), *p;
+
+	*n = 0;
+	while ((p = strsep(&list, ",")) != NULL)
+		items[(*n)++] = p;
+	return items;
 }
 
 int

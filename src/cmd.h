@@ -64,5 +64,13 @@ int			 cmd_dispatch(const struct cmd_entry *,
 char			*cmd_optional(const char *);
 /* Parses a whole number in [lo, hi]; returns 0 or -1. */
 int			 cmd_number(const char *s, long lo, long hi, long *out);
+/*
+ * Parses a share: a percentage ("10%", "97.5%") or a fraction with a
+ * decimal point ("0.1"), into parts per million (10% is 100000); returns
+ * 0, or -1 when s is neither (the range is the caller's to check).
+ */
+int			 cmd_share(const char *s, int64_t *ppm);
+/* Splits a comma-separated list in place: its items (caller frees). */
+char			**cmd_split(char *list, size_t *n);
 
 #endif

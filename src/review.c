@@ -290,6 +290,9 @@ review_sample(const int64_t *ids, size_t n, double rate, uint64_t seed,
 	if (n == 0 || !(rate > 0))
 		return 0;
 	want = rate >= 1.0 ? (double)n : rate * (double)n;
+	/* 7% of 100 is 7: the product's rounding error (7.000000000000001) is
+	   not a segment more */
+	want -= want * 1e-12;
 	k = (size_t)want;
 	if ((double)k < want)
 		k++;

@@ -103,6 +103,21 @@ struct store_write {
 int		 store_segment_write(struct store *, struct segment *seg,
 		     int64_t expect, int64_t author, const struct store_write *,
 		     char **cause);
+/*
+ * SQL: the user id of segment g's transcriber (the author of its latest
+ * human revision of the transcription pass), 0 when there is none.
+ */
+#define TRANSCRIBER_OF(g) \
+	"COALESCE((SELECT r.author FROM revision r WHERE r.segment_id = " g \
+	".id AND r.pass = 'transcribe' AND r.origin = 'human' " \
+	"ORDER BY r.version DESC LIMIT 1), 0)"
+/*
+ * SQL: segment g's duration in whole milliseconds at recording c's rate,
+ * rounded half up (as timecode_ms()).
+ */
+#define DURATION_MS(g, c) \
+	"((" g ".\"end\" - " g ".start) * 2000 + " c ".rate) / (2 * " c \
+	".rate)"
 /* Adds a user row (no permission check: the project's first admin). */
 int		 store_add_user(struct store *, const char *login,
 		     const char *role, int64_t *id, char **cause);

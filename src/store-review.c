@@ -276,10 +276,6 @@ fail:
 
 /* ---- assignment ---- */
 
-#define TRANSCRIBER_OF(g) \
-	"COALESCE((SELECT r.author FROM revision r WHERE r.segment_id = " g \
-	".id AND r.pass = 'transcribe' AND r.origin = 'human' " \
-	"ORDER BY r.version DESC LIMIT 1), 0)"
 #define REVIEWER_OF(g) \
 	"COALESCE((SELECT r.author FROM revision r WHERE r.segment_id = " g \
 	".id AND r.action = 'accept' AND r.stage = 'reviewed' " \

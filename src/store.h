@@ -496,6 +496,191 @@ int	 store_pass_revision(struct store *, int64_t id, const char *pass,
 	     struct store_revision *out, char **cause);
 void	 store_revision_clear(struct store_revision *);
 
+/* ---- measures of the review work (report.h computes them) ---- */
+
+/*
+ * A reviewed segment: one with a revision of the review pass (a QA
+ * verdict, pass qa, is not a review: nobody read the segment). hyp is
+ * what the transcription pass handed over: the text of its last
+ * transcription revision before its first review revision. ref is what
+ * review made of it: its current text once reviewed or accepted; else
+ * (sent back or reopened) the text of its latest review revision.
+ */
+struct store_pair {
+	int64_t			 segment_id;
+	char			*transcriber;	/* login of the person who wrote
+						   hyp; NULL: nobody (ASR) */
+	char			*recording;
+	char			*lang;		/* NULL: none */
+	char			*dialect;	/* the segment's, else its
+						   speaker's; NULL: none */
+	int64_t			 ms;		/* duration */
+	enum segment_stage	 stage;		/* now */
+	char			*hyp;
+	char			*ref;
+};
+
+/*
+ * The reviewed segments of recording rec (0: all), or only those drawn
+ * in QA sample (0: any), in recording order.
+ */
+int	 store_report_pairs(struct store *, int64_t rec, int64_t sample,
+	     struct store_pair **out, size_t *n, char **cause);
+void	 store_pair_list_free(struct store_pair *, size_t n);
+
+struct store_stage_total {
+	size_t		 segments;
+	int64_t		 ms;		/* their audio */
+};
+
+/* The segments and audio at each stage (indexed by enum segment_stage). */
+int	 store_report_stages(struct store *, int64_t rec,
+	     struct store_stage_total totals[4], char **cause);
+
+/* The work of one pass, of one person. */
+struct store_pass_work {
+	size_t		 segments;	/* transcribed (as their transcriber,
+					   stage past new), reviewed, checked */
+	int64_t		 ms;		/* their audio */
+	int64_t		 work_ms;	/* time spent, where measured */
+	int64_t		 worked_ms;	/* audio of the segments measured */
+};
+
+enum store_pass {
+	PASS_TRANSCRIBE,
+	PASS_REVIEW,
+	PASS_LINGUIST
+};
+#define PASS_N 3
+
+struct store_work {
+	char			*login;
+	enum role		 role;
+	struct store_pass_work	 pass[PASS_N];
+};
+
+/* Every user's work (zero for some), by login. */
+int	 store_report_work(struct store *, int64_t rec, struct store_work **out,
+	     size_t *n, char **cause);
+void	 store_work_list_free(struct store_work *, size_t n);
+
+/*
+ * A person's judgment of a segment's dialect: the dialect of their latest
+ * revision of the linguist pass (a confirmation keeps the tag, a re-tag
+ * changes it).
+ */
+struct store_judgment {
+	int64_t		 segment_id;
+	char		*rater;		/* login */
+	char		*label;		/* dialect code; "" for none */
+};
+
+/* The judgments of segments of recording rec (0: all), by segment, rater. */
+int	 store_report_judgments(struct store *, int64_t rec,
+	     struct store_judgment **out, size_t *n, char **cause);
+void	 store_judgment_list_free(struct store_judgment *, size_t n);
+
+/* ---- quality inspection: samples and batch verdicts ---- */
+
+/*
+ * A batch is one transcriber's segments of one recording. Rates and
+ * thresholds are whole parts per million (10% is 100000), so that a
+ * verdict at the threshold is exact.
+ */
+enum qa_per {
+	QA_PER_ALL,		/* the rate applies to all segments at once */
+	QA_PER_TRANSCRIBER,	/* within each batch */
+	QA_PER_RECORDING	/* within each recording */
+};
+
+/* "all", "transcriber", "recording". */
+const char	*qa_per_name(enum qa_per);
+int		 qa_per_parse(const char *, enum qa_per *);
+
+struct qa_request {
+	int64_t		 rate;		/* ppm, 1 to 1000000 */
+	enum qa_per	 per;
+	int64_t		 recording_id;	/* 0: all recordings */
+	int		 seeded;	/* 0: a seed is chosen (and kept) */
+	int64_t		 seed;		/* 0 or more */
+};
+
+struct qa_sample {
+	int64_t		 id;
+	int64_t		 drawn;		/* ms since the epoch */
+	char		*drawn_by;	/* login */
+	int64_t		 rate;		/* ppm */
+	int64_t		 seed;
+	enum qa_per	 per;
+	size_t		 segments;	/* how many were drawn */
+	size_t		 inspected;	/* of them; filled by listings */
+};
+
+struct qa_batch {
+	char		*transcriber;	/* login; NULL: nobody (ASR) */
+	char		*recording;
+	size_t		 segments;	/* transcribed or later */
+	int64_t		*ids;		/* drawn, increasing */
+	size_t		 nids;
+};
+
+/*
+ * Draws a sample of the segments transcribed or later (review_sample():
+ * the same seed and segments give the same sample) and keeps it (qa_sample,
+ * qa_item, and a change). Reviewers and admins only. *out is the sample,
+ * *batches (by recording, then transcriber) what was drawn of each batch.
+ * Refused, changing nothing, when there is nothing to draw from.
+ */
+int	 store_qa_sample(struct store *, const struct qa_request *,
+	     struct qa_sample *out, struct qa_batch **batches, size_t *n,
+	     char **cause);
+void	 qa_batch_list_free(struct qa_batch *, size_t n);
+void	 qa_sample_clear(struct qa_sample *);
+/* The samples drawn, oldest first. */
+int	 store_qa_list(struct store *, struct qa_sample **out, size_t *n,
+	     char **cause);
+void	 qa_sample_list_free(struct qa_sample *, size_t n);
+
+enum qa_verdict {
+	QA_WAIT,		/* sampled segments not inspected yet */
+	QA_ACCEPT,		/* at or above the threshold */
+	QA_RETURN,		/* below it */
+	QA_REFUSED,		/* the person may not judge it: why says */
+	QA_DONE			/* a verdict was given since the sample */
+};
+
+/* What became of one batch of a sample. */
+struct qa_result {
+	char		*transcriber;	/* login; NULL: nobody (ASR) */
+	char		*recording;
+	size_t		 sampled;
+	size_t		 inspected;
+	size_t		 tokens;	/* of the inspected: characters of
+					   unspaced script and words */
+	size_t		 errors;
+	enum qa_verdict	 verdict;
+	size_t		 moved;		/* segments accepted or returned */
+	char		*why;		/* QA_REFUSED: the reason */
+};
+
+/*
+ * Judges each batch of a sample (0: the latest) by the accuracy of its
+ * inspected sampled segments: a sampled segment is inspected when somebody
+ * reviewed it (it is reviewed or accepted after a review revision, or has
+ * a review revision since the sample was drawn). A batch whose sampled
+ * segments are all inspected is accepted (MOVE_QA_ACCEPT) when its
+ * accuracy is at or above threshold (ppm), else returned to its
+ * transcriber (MOVE_QA_RETURN, with a comment giving the figures): its
+ * segments that were transcribed when the sample was drawn and are
+ * transcribed or reviewed now. Each batch is one transaction; one the
+ * person may not judge is reported (QA_REFUSED) and the others go on.
+ * With dry_run nothing is written. *sample is the sample judged.
+ */
+int	 store_qa_verdict(struct store *, int64_t sample, int64_t threshold,
+	     int dry_run, struct qa_sample *sample_out, struct qa_result **out,
+	     size_t *n, char **cause);
+void	 qa_result_list_free(struct qa_result *, size_t n);
+
 /* ---- drafts: text typed but not yet committed ---- */
 
 struct store_draft {

@@ -169,6 +169,10 @@ test_sample(void **state)
 	assert_int_equal(review_sample(ids, 100, 1.0, 7, a), 100);
 	assert_int_equal(review_sample(ids, 100, 0, 7, a), 0);
 	assert_int_equal(review_sample(ids, 0, 0.5, 7, a), 0);
+	/* 0.07 * 100 is 7.000000000000001 in binary: still 7 */
+	assert_int_equal(review_sample(ids, 100, 0.07, 7, a), 7);
+	assert_int_equal(review_sample(ids, 100, 0.29, 7, a), 29);
+	assert_int_equal(review_sample(ids, 100, 0.071, 7, a), 8);
 	/* a larger rate takes what a smaller one took, and more */
 	na = review_sample(ids, 100, 0.05, 3, a);
 	nb = review_sample(ids, 100, 0.20, 3, b);
