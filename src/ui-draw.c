@@ -186,7 +186,7 @@ ui_draw_editor(struct tui *t)
 {
 	struct segment	*g = ui_current(t);
 	char		*label, *hint, *before;
-	const char	*text;
+	const char	*text, *back;
 	int		 x, y = t->lay.editor, width;
 	size_t		 first, col;
 
@@ -218,6 +218,11 @@ ui_draw_editor(struct tui *t)
 		ui_put(t, y + 1, x, hint, t->cols - x);
 		attroff(A_DIM);
 		free(hint);
+	} else if ((back = ui_back_note(t, g)) != NULL) {
+		/* A rejected segment says why until it is changed. */
+		attron(A_BOLD);
+		ui_put(t, y + 1, x, back, t->cols - x);
+		attroff(A_BOLD);
 	}
 	if (!t->editing)
 		return;

@@ -618,9 +618,24 @@ ui_review_colors(void)
 	init_pair(UI_PAIR_INS, COLOR_GREEN, -1);
 }
 
+const char *
+ui_back_note(struct tui *t, const struct segment *g)
+{
+	if (g->stage != STAGE_NEW)
+		return NULL;
+	if (g->id != t->back_id || g->version != t->back_version) {
+		free(t->back_why);
+		t->back_why = ui_sent_back(t, g->id);
+		t->back_id = g->id;
+		t->back_version = g->version;
+	}
+	return t->back_why;
+}
+
 void
 ui_review_free(struct tui *t)
 {
+	free(t->back_why);
 	free(t->queue);
 	free(t->task_lang);
 	free(t->task_dialect);

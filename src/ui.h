@@ -197,6 +197,10 @@ struct tui {
 	int64_t			 prev_version;
 	char			*prev_text;	/* NULL: none */
 	char			*prev_who;
+	/* why the current segment was sent back, if it was */
+	int64_t			 back_id;
+	int64_t			 back_version;
+	char			*back_why;	/* NULL: it was not */
 };
 
 /* tui.c */
@@ -252,6 +256,8 @@ void	 ui_autoplay_toggle(struct tui *);
 /* A tag was changed in the picker: the linguist moves on. */
 void	 ui_retagged(struct tui *, enum vocab_kind);
 void	 ui_draw_diff(struct tui *);
+/* Who sent segment g back and why, if that was its last change. */
+const char	*ui_back_note(struct tui *, const struct segment *g);
 void	 ui_review_colors(void);
 void	 ui_review_free(struct tui *);
 

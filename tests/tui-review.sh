@@ -214,6 +214,7 @@ same "nothing was written" "$(sqlite3 $P "SELECT count(*) FROM revision")" "$bef
 keys T
 wait_for "her task is the one sent back, with bob's comment" "Task: segment 2 of market, new, transcribed by alice\. bob sent it back: 聽唔清楚，再聽下"
 wait_for "and it is current" "\[2: new\]"
+wait_for "below her line, why it came back" "^ +bob sent it back: 聽唔清楚，再聽下 *$"
 quit "alice's screen"
 
 # lin, a linguist: tasks in Cantonese only; confirm one, re-tag another.
