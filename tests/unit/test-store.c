@@ -1,6 +1,7 @@
 /* test-store.c: project files: create, open, refuse, recordings, segments. */
 #include "unit.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 
@@ -213,6 +214,92 @@ test_author_is_admin(void **state)
 	assert_int_equal(id, 1);
 }
 
+#define BUSY_ROUNDS	100
+
+/* Another connection changing a segment's text as fast as it can. */
+struct busy_writer {
+	const char	*project;
+	int64_t		 id;
+	int		 done;
+	int		 failed;
+};
+
+static void *
+busy_writer_main(void *arg)
+{
+	struct busy_writer	*w = arg;
+	struct segment_edit	 ed = { NULL, NULL, NULL, NULL, -1, -1 };
+	struct segment		 seg;
+	struct store		*s;
+	char			*cause = NULL, text[32];
+
+	if ((s = store_open(w->project, STORE_WRITE, &cause)) == NULL) {
+		free(cause);
+		w->failed++;
+		return NULL;
+	}
+	for (int i = 0; i < BUSY_ROUNDS; i++) {
+		snprintf(text, sizeof text, "theirs %d", i);
+		ed.text = text;
+		if (store_segment_set(s, w->id, 0, &ed, &seg, &cause) == 0) {
+			segment_clear(&seg);
+			w->done++;
+		} else {
+			free(cause);
+			cause = NULL;
+			w->failed++;
+		}
+	}
+	store_close(s);
+	return NULL;
+}
+
+/*
+ * A change that expects no version (0) applies to the segment as it is
+ * when written: while another process keeps changing the same segment,
+ * it is never refused as a conflict, and nothing is lost.
+ */
+static void
+test_set_under_contention(void **state)
+{
+	struct fixture		*fx = *state;
+	struct busy_writer	 w = { fx->project, 0, 0, 0 };
+	struct segment_edit	 ed = { NULL, NULL, NULL, NULL, -1, -1 };
+	struct segment		 seg;
+	pthread_t		 t;
+	char			*cause = NULL, text[32];
+	int64_t			 rec;
+	int			 conflicts = 0, failed = 0;
+
+	rec = add_recording(fx, 16000 * 10, &cause);
+	assert_true(rec > 0);
+	w.id = add_text_segment(fx, rec, 1, 2, NULL, "", STAGE_NEW);
+	assert_int_equal(pthread_create(&t, NULL, busy_writer_main, &w), 0);
+	for (int i = 0; i < BUSY_ROUNDS; i++) {
+		snprintf(text, sizeof text, "mine %d", i);
+		ed.text = text;
+		switch (store_segment_set(fx->s, w.id, 0, &ed, &seg, &cause)) {
+		case 0:
+			segment_clear(&seg);
+			break;
+		case STORE_CONFLICT:
+			conflicts++;
+			/* FALLTHROUGH */
+		default:
+			failed++;
+			free(cause);
+			cause = NULL;
+		}
+	}
+	pthread_join(t, NULL);
+	assert_int_equal(conflicts, 0);
+	assert_int_equal(failed, 0);
+	assert_int_equal(w.failed, 0);
+	assert_int_equal(store_segment_get(fx->s, w.id, &seg, &cause), 0);
+	assert_int_equal(seg.version, 1 + 2 * BUSY_ROUNDS);
+	segment_clear(&seg);
+}
+
 int
 main(void)
 {
@@ -231,6 +318,8 @@ main(void)
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_author_is_admin, setup,
 		    teardown),
+		cmocka_unit_test_setup_teardown(test_set_under_contention,
+		    setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
