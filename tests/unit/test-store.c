@@ -8,6 +8,8 @@
 #include "audio.h"
 #include "peaks.h"
 #include "store.h"
+/* For the store's connection: the work of its queries is counted. */
+#include "store-int.h"
 #include "fixture.h"
 
 static void
@@ -300,6 +302,71 @@ test_set_under_contention(void **state)
 	segment_clear(&seg);
 }
 
+#define QUEUE_SEGMENTS	300
+
+/* The virtual machine steps of the last task queue pick. */
+static int
+pick_steps(struct store *s)
+{
+	sqlite3_stmt	*st = NULL;
+
+	while ((st = sqlite3_next_stmt(s->db, st)) != NULL) {
+		if (strstr(sqlite3_sql(st), "SELECT g.id FROM segment g") != NULL)
+			return sqlite3_stmt_status(st, SQLITE_STMTSTATUS_VM_STEP,
+			    1);
+	}
+	fail_msg("no task queue statement");
+	return -1;
+}
+
+/*
+ * The next task is found while the write lock is held, so its cost must
+ * not grow with the history: a linguist who has checked every segment
+ * (one of their revisions each) costs a bounded number of steps per
+ * segment, not a walk over all of their revisions for each.
+ */
+static void
+test_task_queue_cost(void **state)
+{
+	struct fixture		*fx = *state;
+	struct segment_edit	 ed = { NULL, NULL, NULL, "north", -1, -1 };
+	struct segment		 seg;
+	sqlite3			*db;
+	char			*cause = NULL;
+	int64_t			 rec;
+	int			 steps;
+
+	rec = add_recording(fx, 16000 * 10, &cause);
+	assert_true(rec > 0);
+	assert_int_equal(store_vocab_add(fx->s, VOCAB_DIALECT, "north", NULL,
+	    &cause), 0);
+	assert_int_equal(store_transaction_begin(fx->s, &cause), 0);
+	for (int i = 0; i < QUEUE_SEGMENTS; i++)
+		add_text_segment(fx, rec, i * 0.01, i * 0.01 + 1, NULL, "x",
+		    STAGE_TRANSCRIBED);
+	assert_int_equal(store_transaction_commit(fx->s, &cause), 0);
+	/* The project's creator becomes its linguist, another its admin. */
+	assert_int_equal(sqlite3_open(fx->project, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO user (login, role, "
+	    "created) VALUES ('boss', 'admin', 0); UPDATE user SET role = "
+	    "'linguist' WHERE id = 1", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_transaction_begin(fx->s, &cause), 0);
+	for (int64_t id = 1; id <= QUEUE_SEGMENTS; id++) {
+		assert_int_equal(store_segment_set(fx->s, id, 0, &ed, &seg,
+		    &cause), 0);
+		segment_clear(&seg);
+	}
+	assert_int_equal(store_transaction_commit(fx->s, &cause), 0);
+	/* Nothing waits: every segment was checked, and each was looked at. */
+	assert_int_equal(store_task_next(fx->s, NULL, &seg, &cause), 1);
+	/* About 60 a segment; walking the revisions was about 950. */
+	steps = pick_steps(fx->s);
+	assert_true(steps > QUEUE_SEGMENTS);
+	if (steps > 200 * QUEUE_SEGMENTS)
+		fail_msg("%d steps for %d segments", steps, QUEUE_SEGMENTS);
+}
+
 int
 main(void)
 {
@@ -320,6 +387,8 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_set_under_contention,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_task_queue_cost, setup,
+		    teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
