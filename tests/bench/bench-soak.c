@@ -28,12 +28,19 @@
  * Throughput at once against one at a time. Writes are serialised by
  * the database's write lock, so eight processes cannot do eight times
  * the work; what they gain is the overlap of process start-up, reads
- * and fsync. Measured on 2 processors: 1.9-2.1x (without sanitizers).
- * The floor says contention must not cost throughput: at least the
- * serial rate.
+ * and one writer's work with another's fsync. Measured on 2 processors
+ * (a VM on ext4): 1.7-2.3x, the disk's fsync time making most of the
+ * spread. The floor is what contention must never cost: eight at once
+ * do at least the work of one at a time (less would mean lock convoys,
+ * starved waiters or waits that burn the processors).
  */
 #define TPS_FLOOR	1.0
-#define WORST_MAX	2.0	/* seconds: a command, and a wait */
+/*
+ * Seconds. The busy wait gives up after 10 s; an editor's save should
+ * feel immediate: measured p50 0.02-0.03, p99 0.08-0.13, worst 0.17-0.25.
+ */
+#define WORST_MAX	2.0	/* a command, and a wait */
+#define P50_MAX		0.1
 #define P99_MAX		0.5
 
 enum target_kind {
@@ -157,7 +164,7 @@ rows_fill(struct row *rows, const struct soak_report *b,
 	    (double)m->lock_failures, (double)b->lock_failures, TARGET_ZERO,
 	    0);
 	row_set(&rows[n++], "latency p50", "s", m->p50, b->p50, TARGET_MAX,
-	    P99_MAX);
+	    P50_MAX);
 	row_set(&rows[n++], "latency p99", "s", m->p99, b->p99, TARGET_MAX,
 	    P99_MAX);
 	row_set(&rows[n++], "worst latency of a command", "s", m->worst,
