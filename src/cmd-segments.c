@@ -180,6 +180,7 @@ cmd_segments_set(const struct cmd_entry *e, struct store *s, int argc,
 		{ "speaker", required_argument, NULL, 'p' },
 		{ "lang", required_argument, NULL, 'l' },
 		{ "dialect", required_argument, NULL, 'd' },
+		{ "expect", required_argument, NULL, 'x' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct segment_edit	 ed = { NULL, NULL, NULL, NULL, -1, -1 };
@@ -187,7 +188,7 @@ cmd_segments_set(const struct cmd_entry *e, struct store *s, int argc,
 	struct segment		 seg;
 	const char		*start = NULL, *end = NULL;
 	char			*cause = NULL;
-	long			 id;
+	long			 id, expect = 0;
 	int			 c, rc;
 
 	while ((c = getopt_long(argc, argv, "s:e:t:p:l:d:", opts,
@@ -210,6 +211,11 @@ cmd_segments_set(const struct cmd_entry *e, struct store *s, int argc,
 			break;
 		case 'd':
 			ed.dialect = optarg;
+			break;
+		case 'x':
+			if (cmd_number(optarg, 1, LONG_MAX, &expect) != 0)
+				return cmd_usage(e, _("--expect is a version "
+				    "number"));
 			break;
 		default:
 			return cmd_usage(e, NULL);
@@ -238,8 +244,9 @@ cmd_segments_set(const struct cmd_entry *e, struct store *s, int argc,
 			return EXIT_USAGE;
 		}
 	}
-	if (store_segment_set(s, id, 0, &ed, &seg, &cause) != 0)
+	if (store_segment_set(s, id, expect, &ed, &seg, &cause) != 0)
 		return cmd_fail(cause);
+	printf(_("segment %ld: version %lld\n"), id, (long long)seg.version);
 	segment_clear(&seg);
 	return EXIT_OK;
 }
@@ -264,7 +271,8 @@ const struct cmd_entry cmd_segments_entry = {
 	   "                [--text T] [--speaker S] [--lang TAG] [--dialect D]\n"
 	   "                [--channel N]\n"
 	   "       tingxie segments PROJECT set ID [--text T] [--speaker S]\n"
-	   "                [--lang TAG] [--dialect D] [--start SEC] [--end SEC]"),
+	   "                [--lang TAG] [--dialect D] [--start SEC] [--end SEC]\n"
+	   "                [--expect VERSION]"),
 	N_("List segments, add one, or change one."),
 	N_("Listing options:\n"
 	   "  -r, --rec NAME     only the segments of this recording\n"
@@ -282,7 +290,11 @@ const struct cmd_entry cmd_segments_entry = {
 	   "  -c, --channel N    channel of the recording (default 1)\n\n"
 	   "Changing: 'set' takes the same options and writes one revision;\n"
 	   "an empty --speaker, --lang or --dialect clears it. A new speaker\n"
-	   "brings their dialect unless --dialect is given.\n\n"
+	   "brings their dialect unless --dialect is given. It prints the\n"
+	   "segment's new version.\n"
+	   "      --expect V     only if the segment is still at version V\n"
+	   "                     (see 'tingxie history'); otherwise nothing\n"
+	   "                     changes and the command fails\n\n"
 	   "Listing shows id, recording, start and end in seconds, speaker,\n"
 	   "language, dialect, stage and text. 'add' prints the new id.\n"),
 	cmd_segments_exec

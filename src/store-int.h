@@ -13,6 +13,8 @@
 #include "store.h"
 
 #define STORE_STMT_CACHE 64
+/* How long a change waits for another process's to end. */
+#define STORE_BUSY_MS	10000
 
 struct store_stmt {
 	const char	*sql;		/* identity: a string literal */
@@ -29,6 +31,8 @@ struct store {
 	const char		*origin;	/* of revisions: NULL is "human" */
 	int64_t			 work_ms;	/* for the next revision, or 0 */
 	enum store_mode		 mode;
+	int64_t			 busy_since;	/* ns, when the wait began */
+	uint64_t		 busy_rng;	/* spreads the waiters' tries */
 	struct store_stmt	 stmts[STORE_STMT_CACHE];
 	int			 nstmts;
 	char			**warnings;	/* store_warnings() */

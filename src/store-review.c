@@ -340,7 +340,10 @@ fail:
 
 /*
  * The segments waiting for the person (?4, role ?6), with the filters
- * (?1 recording, ?2 language, ?3 dialect).
+ * (?1 recording, ?2 language, ?3 dialect). The unary '+' keeps a
+ * segment's revisions looked up by segment: by the index on author and
+ * pass, each segment would walk all of the person's revisions, which
+ * grows with the square of the project while the write lock is held.
  */
 #define TASK_QUEUE \
 	"FROM segment g WHERE g.deleted = 0 " \
@@ -353,7 +356,7 @@ fail:
 	"  AND (g.assignee IS NULL OR g.assignee = ?4 OR " \
 	"  g.assignee NOT IN (SELECT id FROM user WHERE role = 'linguist')) " \
 	"  AND NOT EXISTS (SELECT 1 FROM revision r WHERE " \
-	"  r.segment_id = g.id AND r.pass = 'linguist' AND r.author = ?4) " \
+	"  r.segment_id = g.id AND +r.pass = 'linguist' AND +r.author = ?4) " \
 	"ELSE (g.stage = 'transcribed' OR (g.stage = 'reviewed' AND " \
 	  REVIEWER_OF("g") " <> ?4)) AND " TRANSCRIBER_OF("g") " <> ?4 " \
 	"  AND (g.assignee = ?4 OR " FREE_FOR_REVIEW("g") ") END "

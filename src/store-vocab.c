@@ -582,11 +582,13 @@ store_segment_speaker(struct store *s, struct segment *seg, const char *code,
 	return 0;
 }
 
-int
-store_segment_set(struct store *s, int64_t id, int64_t expect,
+/* store_segment_set() inside its transaction; clears *out on failure. */
+static int
+segment_set_locked(struct store *s, int64_t id, int64_t expect,
     const struct segment_edit *ed, struct segment *out, char **cause)
 {
-	int	rc = -1;
+	char	*who;
+	int	 rc = -1;
 
 	if (store_segment_get(s, id, out, cause) != 0)
 		return -1;
@@ -595,9 +597,12 @@ store_segment_set(struct store *s, int64_t id, int64_t expect,
 		goto fail;
 	}
 	if (expect != 0 && out->version != expect) {
-		*cause = xprintf(_("segment %lld was changed by someone else "
-		    "since you opened it; nothing was overwritten"),
-		    (long long)id);
+		who = store_segment_author(s, id);
+		*cause = xprintf(_("segment %lld was changed by %s since you "
+		    "read it (version %lld, not %lld); nothing was "
+		    "overwritten"), (long long)id, who,
+		    (long long)out->version, (long long)expect);
+		free(who);
 		rc = STORE_CONFLICT;
 		goto fail;
 	}
@@ -631,6 +636,31 @@ store_segment_set(struct store *s, int64_t id, int64_t expect,
 fail:
 	segment_clear(out);
 	return rc;
+}
+
+/*
+ * The segment is read, changed and written in one transaction: read
+ * outside it, a change made meanwhile by someone else would make even an
+ * edit that expects no particular version (0) fail as a conflict.
+ */
+int
+store_segment_set(struct store *s, int64_t id, int64_t expect,
+    const struct segment_edit *ed, struct segment *out, char **cause)
+{
+	int	rc;
+
+	memset(out, 0, sizeof *out);
+	if (store_begin(s, cause) != 0)
+		return -1;
+	if ((rc = segment_set_locked(s, id, expect, ed, out, cause)) != 0) {
+		store_rollback(s);
+		return rc;
+	}
+	if (store_commit(s, cause) != 0) {
+		segment_clear(out);
+		return -1;
+	}
+	return 0;
 }
 
 int

@@ -264,6 +264,13 @@ kept 4 "bad text" 1 "not valid UTF-8" segments "$P" set 4 --text "$(printf 'ab\3
 kept 4 "unknown id" 1 "no segment 99" segments "$P" set 99 --text x
 kept 4 "non-numeric id" 2 "segments set needs one segment ID" segments "$P" set abc --text x
 kept 4 "id 0" 2 "segments set needs one segment ID" segments "$P" set 0 --text x
+# --expect: only from the version given; set prints the new one.
+T3="我们已经转写了三十个小时的录音。"
+one_rev "set --expect the current version" segments "$P" set 3 --text "$T3" --expect 3
+same "set prints the new version" "$(cat out.txt)" "segment 3: version 4"
+kept 3 "set --expect a stale version" 1 "segment 3 was changed by [^ ]+ since you read it \(version 4, not 3\); nothing was overwritten" \
+    segments "$P" set 3 --text "x" --expect 3
+kept 3 "--expect 0" 2 "--expect is a version number" segments "$P" set 3 --text x --expect 0
 same "versions match the revisions" "$(sqlite3 "$P" 'SELECT count(*) FROM segment s WHERE version != (SELECT count(*) FROM revision r WHERE r.segment_id = s.id) OR version != (SELECT max(version) FROM revision r WHERE r.segment_id = s.id)')" "0"
 
 # ---- 4. check ----

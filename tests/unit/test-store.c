@@ -1,12 +1,15 @@
 /* test-store.c: project files: create, open, refuse, recordings, segments. */
 #include "unit.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 
 #include "audio.h"
 #include "peaks.h"
 #include "store.h"
+/* For the store's connection: the work of its queries is counted. */
+#include "store-int.h"
 #include "fixture.h"
 
 static void
@@ -213,6 +216,157 @@ test_author_is_admin(void **state)
 	assert_int_equal(id, 1);
 }
 
+#define BUSY_ROUNDS	100
+
+/* Another connection changing a segment's text as fast as it can. */
+struct busy_writer {
+	const char	*project;
+	int64_t		 id;
+	int		 done;
+	int		 failed;
+};
+
+static void *
+busy_writer_main(void *arg)
+{
+	struct busy_writer	*w = arg;
+	struct segment_edit	 ed = { NULL, NULL, NULL, NULL, -1, -1 };
+	struct segment		 seg;
+	struct store		*s;
+	char			*cause = NULL, text[32];
+
+	if ((s = store_open(w->project, STORE_WRITE, &cause)) == NULL) {
+		free(cause);
+		w->failed++;
+		return NULL;
+	}
+	for (int i = 0; i < BUSY_ROUNDS; i++) {
+		snprintf(text, sizeof text, "theirs %d", i);
+		ed.text = text;
+		if (store_segment_set(s, w->id, 0, &ed, &seg, &cause) == 0) {
+			segment_clear(&seg);
+			w->done++;
+		} else {
+			free(cause);
+			cause = NULL;
+			w->failed++;
+		}
+	}
+	store_close(s);
+	return NULL;
+}
+
+/*
+ * A change that expects no version (0) applies to the segment as it is
+ * when written: while another process keeps changing the same segment,
+ * it is never refused as a conflict, and nothing is lost.
+ */
+static void
+test_set_under_contention(void **state)
+{
+	struct fixture		*fx = *state;
+	struct busy_writer	 w = { fx->project, 0, 0, 0 };
+	struct segment_edit	 ed = { NULL, NULL, NULL, NULL, -1, -1 };
+	struct segment		 seg;
+	pthread_t		 t;
+	char			*cause = NULL, text[32];
+	int64_t			 rec;
+	int			 conflicts = 0, failed = 0;
+
+	rec = add_recording(fx, 16000 * 10, &cause);
+	assert_true(rec > 0);
+	w.id = add_text_segment(fx, rec, 1, 2, NULL, "", STAGE_NEW);
+	assert_int_equal(pthread_create(&t, NULL, busy_writer_main, &w), 0);
+	for (int i = 0; i < BUSY_ROUNDS; i++) {
+		snprintf(text, sizeof text, "mine %d", i);
+		ed.text = text;
+		switch (store_segment_set(fx->s, w.id, 0, &ed, &seg, &cause)) {
+		case 0:
+			segment_clear(&seg);
+			break;
+		case STORE_CONFLICT:
+			conflicts++;
+			/* FALLTHROUGH */
+		default:
+			failed++;
+			free(cause);
+			cause = NULL;
+		}
+	}
+	pthread_join(t, NULL);
+	assert_int_equal(conflicts, 0);
+	assert_int_equal(failed, 0);
+	assert_int_equal(w.failed, 0);
+	assert_int_equal(store_segment_get(fx->s, w.id, &seg, &cause), 0);
+	assert_int_equal(seg.version, 1 + 2 * BUSY_ROUNDS);
+	segment_clear(&seg);
+}
+
+#define QUEUE_SEGMENTS	300
+
+/* The virtual machine steps of the last task queue pick. */
+static int
+pick_steps(struct store *s)
+{
+	sqlite3_stmt	*st = NULL;
+
+	while ((st = sqlite3_next_stmt(s->db, st)) != NULL) {
+		if (strstr(sqlite3_sql(st), "SELECT g.id FROM segment g") != NULL)
+			return sqlite3_stmt_status(st, SQLITE_STMTSTATUS_VM_STEP,
+			    1);
+	}
+	fail_msg("no task queue statement");
+	return -1;
+}
+
+/*
+ * The next task is found while the write lock is held, so its cost must
+ * not grow with the history: a linguist who has checked every segment
+ * (one of their revisions each) costs a bounded number of steps per
+ * segment, not a walk over all of their revisions for each.
+ */
+static void
+test_task_queue_cost(void **state)
+{
+	struct fixture		*fx = *state;
+	struct segment_edit	 ed = { NULL, NULL, NULL, "north", -1, -1 };
+	struct segment		 seg;
+	sqlite3			*db;
+	char			*cause = NULL;
+	int64_t			 rec;
+	int			 steps;
+
+	rec = add_recording(fx, 16000 * 10, &cause);
+	assert_true(rec > 0);
+	assert_int_equal(store_vocab_add(fx->s, VOCAB_DIALECT, "north", NULL,
+	    &cause), 0);
+	assert_int_equal(store_transaction_begin(fx->s, &cause), 0);
+	for (int i = 0; i < QUEUE_SEGMENTS; i++)
+		add_text_segment(fx, rec, i * 0.01, i * 0.01 + 1, NULL, "x",
+		    STAGE_TRANSCRIBED);
+	assert_int_equal(store_transaction_commit(fx->s, &cause), 0);
+	/* The project's creator becomes its linguist, another its admin. */
+	assert_int_equal(sqlite3_open(fx->project, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "INSERT INTO user (login, role, "
+	    "created) VALUES ('boss', 'admin', 0); UPDATE user SET role = "
+	    "'linguist' WHERE id = 1", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	assert_int_equal(store_transaction_begin(fx->s, &cause), 0);
+	for (int64_t id = 1; id <= QUEUE_SEGMENTS; id++) {
+		assert_int_equal(store_segment_set(fx->s, id, 0, &ed, &seg,
+		    &cause), 0);
+		segment_clear(&seg);
+	}
+	assert_int_equal(store_transaction_commit(fx->s, &cause), 0);
+	/* Nothing waits: every segment was checked, and each was looked at. */
+	assert_int_equal(store_task_next(fx->s, NULL, &seg, &cause), 1);
+	/* About 60 a segment; walking the revisions was about 950. */
+	steps = pick_steps(fx->s);
+	assert_true(steps > QUEUE_SEGMENTS);
+	if (steps > 200 * QUEUE_SEGMENTS)
+		fail_msg("%d steps for %d segments", steps, QUEUE_SEGMENTS);
+}
+
 int
 main(void)
 {
@@ -230,6 +384,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_segments_and_revisions,
 		    setup, teardown),
 		cmocka_unit_test_setup_teardown(test_author_is_admin, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_set_under_contention,
+		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_task_queue_cost, setup,
 		    teardown),
 	};
 
