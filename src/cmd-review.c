@@ -10,6 +10,28 @@
 #include "i18n.h"
 #include "xmalloc.h"
 
+/*
+ * The stage a segment had before the move that made it seg: revisions
+ * never change, so this is right whoever wrote since.
+ */
+static enum segment_stage
+cmd_review_was(struct store *s, const struct segment *seg)
+{
+	struct store_revision	*revs;
+	enum segment_stage	 was = seg->stage;
+	size_t			 n;
+	char			*cause = NULL;
+
+	if (store_history(s, seg->id, &revs, &n, &cause) != 0) {
+		free(cause);
+		return was;
+	}
+	if (seg->version >= 2 && (size_t)seg->version - 1 <= n)
+		was = revs[seg->version - 2].state.stage;
+	store_history_free(revs, n);
+	return was;
+}
+
 static int
 cmd_review_move(const struct cmd_entry *e, struct store *s, int argc,
     char **argv)
@@ -55,28 +77,23 @@ cmd_review_move(const struct cmd_entry *e, struct store *s, int argc,
 			    argv[i]);
 	}
 	for (int i = optind; i < argc; i++) {
-		struct segment	old;
-
 		cmd_number(argv[i], 1, LONG_MAX, &id);
-		if (store_segment_get(s, id, &old, &cause) != 0) {
-			cmd_warn(cause);
-			rc = EXIT_FAIL;
-			continue;
-		}
 		if (store_segment_move(s, id, expect, m, comment, &seg,
 		    &cause) != 0) {
-			fprintf(stderr, _("tingxie: segment %ld: %s\n"), id,
-			    cause);
-			free(cause);
+			if (strncmp(cause, "no segment", 10) == 0)
+				cmd_warn(cause);
+			else {
+				fprintf(stderr, _("tingxie: segment %ld: %s\n"),
+				    id, cause);
+				free(cause);
+			}
 			cause = NULL;
-			segment_clear(&old);
 			rc = EXIT_FAIL;
 			continue;
 		}
 		printf(_("segment %ld: %s -> %s (version %lld)\n"), id,
-		    segment_stage_name(old.stage), segment_stage_name(seg.stage),
-		    (long long)seg.version);
-		segment_clear(&old);
+		    segment_stage_name(cmd_review_was(s, &seg)),
+		    segment_stage_name(seg.stage), (long long)seg.version);
 		segment_clear(&seg);
 	}
 	return rc;
