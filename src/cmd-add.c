@@ -138,5 +138,6 @@ const struct cmd_entry cmd_add_entry = {
 	   "project file. A file already in the project is reported and\n"
 	   "skipped; a file that cannot be read is reported and nothing of\n"
 	   "it is added. Exits 1 if any file could not be added.\n"),
-	cmd_add_exec
+	cmd_add_exec,
+	NULL
 };

@@ -85,5 +85,6 @@ const struct cmd_entry cmd_assign_entry = {
 	   "  -r, --rec NAME     the recording's segments (all that wait)\n"
 	   "  -n, --count N      at most N segments (with --rec: of it)\n\n"
 	   "Exits 1 when nothing was assigned.\n"),
-	cmd_assign_exec
+	cmd_assign_exec,
+	NULL
 };

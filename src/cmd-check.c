@@ -128,5 +128,6 @@ const struct cmd_entry cmd_check_entry = {
 	   "segments too long or too short, and segments of one speaker that\n"
 	   "overlap. Each problem is one line, RECORDING:START-END: PROBLEM,\n"
 	   "with times in seconds. Exits 1 if there is any problem.\n"),
-	cmd_check_exec
+	cmd_check_exec,
+	NULL
 };

@@ -79,5 +79,6 @@ const struct cmd_entry cmd_config_entry = {
 	   "default) and what it does; with KEY, prints its value (an empty\n"
 	   "line: the default); with KEY and VALUE, sets it, and an empty\n"
 	   "VALUE puts the default back. Changes are logged.\n"),
-	cmd_config_exec
+	cmd_config_exec,
+	NULL
 };

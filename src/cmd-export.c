@@ -331,5 +331,6 @@ const struct cmd_entry cmd_export_entry = {
 	   "ids), whatever the names; a name that had other characters gets a\n"
 	   "short hash so ids stay distinct. A summary says how many segments\n"
 	   "and hours went where, and what was skipped and why.\n"),
-	cmd_export_exec
+	cmd_export_exec,
+	NULL
 };

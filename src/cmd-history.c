@@ -162,5 +162,6 @@ const struct cmd_entry cmd_history_entry = {
 	   "Revisions are never changed or removed.\n\n"
 	   "Options:\n"
 	   "  -t, --tsv   tab-separated, with a header line, for scripts\n"),
-	cmd_history_exec
+	cmd_history_exec,
+	NULL
 };

@@ -91,5 +91,6 @@ const struct cmd_entry cmd_import_entry = {
 	   "times, speaker and text) are not added again. NeMo and Whisper\n"
 	   "output is marked as machine-made and stays at stage 'new', for\n"
 	   "people to correct; other imports with text are 'transcribed'.\n"),
-	cmd_import_exec
+	cmd_import_exec,
+	NULL
 };

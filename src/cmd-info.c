@@ -89,5 +89,6 @@ const struct cmd_entry cmd_info_entry = {
 	   "channels, number of segments and format. The status column says\n"
 	   "'missing' when the file is no longer at its path and 'changed'\n"
 	   "when its content differs from what was added.\n"),
-	cmd_info_exec
+	cmd_info_exec,
+	NULL
 };

@@ -38,5 +38,6 @@ const struct cmd_entry cmd_init_entry = {
 	N_("Create a new, empty project file."),
 	N_("The account that creates the project becomes its admin. Add "
 	   "recordings\nwith 'tingxie add'.\n"),
-	cmd_init_exec
+	cmd_init_exec,
+	NULL
 };

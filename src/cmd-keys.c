@@ -110,5 +110,6 @@ const struct cmd_entry cmd_keys_entry = {
 	   "Space. Keys a terminal cannot tell apart are one key: C-/ is C-_,\n"
 	   "C-i is Tab, C-m and C-j are Enter, C-h and C-? are BSpace, C-[ is\n"
 	   "Escape and C-@ is C-Space.\n"),
-	cmd_keys_exec
+	cmd_keys_exec,
+	NULL
 };

@@ -322,12 +322,6 @@ static const struct cmd_action cmd_lexicon_actions[] = {
 	{ NULL, STORE_READ, NULL }
 };
 
-static int
-cmd_lexicon_exec(const struct cmd_entry *e, int argc, char **argv)
-{
-	return cmd_dispatch(e, cmd_lexicon_actions, argc, argv);
-}
-
 const struct cmd_entry cmd_lexicon_entry = {
 	"lexicon",
 	N_("PROJECT [info] [--lang TAG] [--tsv]\n"
@@ -352,5 +346,6 @@ const struct cmd_entry cmd_lexicon_entry = {
 	   "$XDG_DATA_HOME/tingxie/lexicons and the installed lexicons. A tag\n"
 	   "falls back by subtags: yue-Hant-HK uses yue-Hant.tsv if there is no\n"
 	   "yue-Hant-HK.tsv.\n"),
-	cmd_lexicon_exec
+	NULL,
+	cmd_lexicon_actions
 };

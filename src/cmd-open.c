@@ -107,5 +107,6 @@ const struct cmd_entry cmd_open_entry = {
 	   "Every change is saved as it is made; text being typed is kept as a\n"
 	   "draft and offered back if the session ends before it is saved.\n"
 	   "Press ? in the screen for the keys; 'tingxie keys' lists them.\n"),
-	cmd_open_exec
+	cmd_open_exec,
+	NULL
 };

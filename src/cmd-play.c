@@ -149,5 +149,6 @@ const struct cmd_entry cmd_play_entry = {
 	   "TIME is seconds (12.5), m:ss.mmm or h:mm:ss.mmm. Plays on\n"
 	   "PortAudio's default output. With no audio device, says so and\n"
 	   "exits with status 3.\n"),
-	cmd_play_exec
+	cmd_play_exec,
+	NULL
 };

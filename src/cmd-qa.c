@@ -404,12 +404,6 @@ static const struct cmd_action cmd_qa_actions[] = {
 	{ NULL, STORE_READ, NULL }
 };
 
-static int
-cmd_qa_exec(const struct cmd_entry *e, int argc, char **argv)
-{
-	return cmd_dispatch(e, cmd_qa_actions, argc, argv);
-}
-
 const struct cmd_entry cmd_qa_entry = {
 	"qa",
 	N_("PROJECT [list] [--tsv]\n"
@@ -463,5 +457,6 @@ const struct cmd_entry cmd_qa_entry = {
 	   "recording, sampled and inspected segments, accuracy, verdict\n"
 	   "(accept, return, wait, refused, done) and why; a line of totals\n"
 	   "follows. Exits 1 if a batch was refused.\n"),
-	cmd_qa_exec
+	NULL,
+	cmd_qa_actions
 };

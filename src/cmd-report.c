@@ -628,5 +628,6 @@ const struct cmd_entry cmd_report_entry = {
 	   "                       as fractions with the counts behind them,\n"
 	   "                       an empty cell for none\n\n"
 	   "Exits 1 when --agreement or --linguists finds nothing to measure.\n"),
-	cmd_report_exec
+	cmd_report_exec,
+	NULL
 };

@@ -146,5 +146,6 @@ const struct cmd_entry cmd_review_entry = {
 	   "  -e, --expect V       only if the segment is still at version V\n"
 	   "                       (see 'tingxie history'); otherwise nothing\n"
 	   "                       changes and the command fails\n"),
-	cmd_review_exec
+	cmd_review_exec,
+	NULL
 };

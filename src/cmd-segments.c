@@ -258,12 +258,6 @@ static const struct cmd_action cmd_segments_actions[] = {
 	{ NULL, STORE_READ, NULL }
 };
 
-static int
-cmd_segments_exec(const struct cmd_entry *e, int argc, char **argv)
-{
-	return cmd_dispatch(e, cmd_segments_actions, argc, argv);
-}
-
 const struct cmd_entry cmd_segments_entry = {
 	"segments",
 	N_("PROJECT [list] [--rec NAME] [--tsv]\n"
@@ -297,5 +291,6 @@ const struct cmd_entry cmd_segments_entry = {
 	   "                     changes and the command fails\n\n"
 	   "Listing shows id, recording, start and end in seconds, speaker,\n"
 	   "language, dialect, stage and text. 'add' prints the new id.\n"),
-	cmd_segments_exec
+	NULL,
+	cmd_segments_actions
 };

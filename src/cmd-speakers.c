@@ -211,12 +211,6 @@ static const struct cmd_action cmd_speakers_actions[] = {
 	{ NULL, STORE_READ, NULL }
 };
 
-static int
-cmd_speakers_exec(const struct cmd_entry *e, int argc, char **argv)
-{
-	return cmd_dispatch(e, cmd_speakers_actions, argc, argv);
-}
-
 const struct cmd_entry cmd_speakers_entry = {
 	"speakers",
 	N_("PROJECT [list] [--rec NAME] [--tsv]\n"
@@ -242,5 +236,6 @@ const struct cmd_entry cmd_speakers_entry = {
 	   "  -d, --dialect CODE   dialect tag from the project's vocabulary;\n"
 	   "                       the default for the speaker's segments\n"
 	   "  -N, --notes TEXT     free notes\n"),
-	cmd_speakers_exec
+	NULL,
+	cmd_speakers_actions
 };

@@ -122,12 +122,6 @@ static const struct cmd_action cmd_task_actions[] = {
 	{ NULL, STORE_READ, NULL }
 };
 
-static int
-cmd_task_exec(const struct cmd_entry *e, int argc, char **argv)
-{
-	return cmd_dispatch(e, cmd_task_actions, argc, argv);
-}
-
 const struct cmd_entry cmd_task_entry = {
 	"task",
 	N_("PROJECT [next] [--rec NAME] [--lang TAG] [--dialect CODE] [--id]\n"
@@ -155,5 +149,6 @@ const struct cmd_entry cmd_task_entry = {
 	   "  -r, --rec NAME       one recording's segments\n"
 	   "  -l, --lang TAG       a language and the tags under it\n"
 	   "  -d, --dialect CODE   one dialect\n"),
-	cmd_task_exec
+	NULL,
+	cmd_task_actions
 };

@@ -130,12 +130,6 @@ static const struct cmd_action cmd_users_actions[] = {
 	{ NULL, STORE_READ, NULL }
 };
 
-static int
-cmd_users_exec(const struct cmd_entry *e, int argc, char **argv)
-{
-	return cmd_dispatch(e, cmd_users_actions, argc, argv);
-}
-
 const struct cmd_entry cmd_users_entry = {
 	"users",
 	N_("PROJECT [list] [--tsv]\n"
@@ -159,5 +153,6 @@ const struct cmd_entry cmd_users_entry = {
 	   "                keeps the vocabularies\n"
 	   "  admin         all of it, and users and settings\n\n"
 	   "Nobody reviews or accepts a segment they transcribed.\n"),
-	cmd_users_exec
+	NULL,
+	cmd_users_actions
 };

@@ -55,5 +55,6 @@ const struct cmd_entry cmd_validate_entry = {
 	   "          text, segments that end after they start.\n\n"
 	   "Every export runs these checks; this command runs them on any\n"
 	   "directory. Exits 1 with the file and line of the first problem.\n"),
-	cmd_validate_exec
+	cmd_validate_exec,
+	NULL
 };

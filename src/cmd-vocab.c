@@ -186,12 +186,6 @@ static const struct cmd_action cmd_vocab_actions[] = {
 	{ NULL, STORE_READ, NULL }
 };
 
-static int
-cmd_vocab_exec(const struct cmd_entry *e, int argc, char **argv)
-{
-	return cmd_dispatch(e, cmd_vocab_actions, argc, argv);
-}
-
 const struct cmd_entry cmd_vocab_entry = {
 	"vocab",
 	N_("PROJECT [list [KIND]] [--all] [--tsv]\n"
@@ -218,5 +212,6 @@ const struct cmd_entry cmd_vocab_entry = {
 	   "  retire     keep an item in old data but refuse it for new uses;\n"
 	   "             'tingxie check' reports segments that still use it\n"
 	   "  restore    undo a retire\n"),
-	cmd_vocab_exec
+	NULL,
+	cmd_vocab_actions
 };

@@ -72,6 +72,14 @@ cmd_find(const char *name)
 }
 
 int
+cmd_run(const struct cmd_entry *e, int argc, char **argv)
+{
+	if (e->exec != NULL)
+		return e->exec(e, argc, argv);
+	return cmd_dispatch(e, e->actions, argc, argv);
+}
+
+int
 cmd_help(const struct cmd_entry *e)
 {
 	printf(_("usage: tingxie %s %s\n"), e->name, _(e->usage));

@@ -19,17 +19,27 @@
 #define EXIT_USAGE	2	/* bad arguments */
 #define EXIT_NOAUDIO	3	/* no audio device to play on */
 
+struct cmd_action;
+
+/*
+ * A command: exec runs it with its arguments (argv[0] its name); a
+ * command with actions ("tingxie NAME PROJECT ACTION ...") may leave exec
+ * NULL and give its actions instead, run by cmd_dispatch().
+ */
 struct cmd_entry {
-	const char	*name;
-	const char	*usage;		/* N_() */
-	const char	*summary;	/* N_(), one line */
-	const char	*help;		/* N_(), options and details */
-	int		(*exec)(const struct cmd_entry *, int, char **);
+	const char		 *name;
+	const char		 *usage;	/* N_() */
+	const char		 *summary;	/* N_(), one line */
+	const char		 *help;		/* N_(), options and details */
+	int			(*exec)(const struct cmd_entry *, int, char **);
+	const struct cmd_action	 *actions;
 };
 
 extern const struct cmd_entry *const cmd_table[];
 
 const struct cmd_entry	*cmd_find(const char *name);
+/* Runs a command: its exec, or its actions through cmd_dispatch(). */
+int			 cmd_run(const struct cmd_entry *, int, char **);
 /* Prints usage, the summary and the help text; returns EXIT_OK. */
 int			 cmd_help(const struct cmd_entry *);
 /* Prints "tingxie NAME: msg" and the usage line; returns EXIT_USAGE. */

@@ -76,12 +76,12 @@ main(int argc, char **argv)
 	    argv[1][0] == '-')) {
 		argv[0] = (char *)"open";
 		e = cmd_find("open");
-		return e->exec(e, argc, argv);
+		return cmd_run(e, argc, argv);
 	}
 	if ((e = cmd_find(argv[1])) == NULL) {
 		fprintf(stderr, _("tingxie: '%s' is not a command; see "
 		    "'tingxie --help'\n"), argv[1]);
 		return EXIT_USAGE;
 	}
-	return e->exec(e, argc - 1, argv + 1);
+	return cmd_run(e, argc - 1, argv + 1);
 }
