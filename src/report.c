@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "names.h"
 #include "report.h"
 #include "xmalloc.h"
 
@@ -21,11 +22,11 @@ report_by_name(enum report_by by)
 int
 report_by_parse(const char *s, enum report_by *out)
 {
-	for (int i = 0; i < REPORT_BY_N; i++) {
-		if (strcmp(s, report_by_names[i]) == 0) {
-			*out = (enum report_by)i;
-			return 0;
-		}
+	int	i = names_find(report_by_names, REPORT_BY_N, s);
+
+	if (i >= 0) {
+		*out = (enum report_by)i;
+		return 0;
 	}
 	if (strcmp(s, "user") == 0)
 		*out = REPORT_TRANSCRIBER;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "names.h"
 #include "role.h"
 #include "xmalloc.h"
 
@@ -20,11 +21,11 @@ role_name(enum role r)
 int
 role_parse(const char *s, enum role *out)
 {
-	for (int i = 0; i < ROLE_N; i++) {
-		if (strcmp(s, role_names[i]) == 0) {
-			*out = (enum role)i;
-			return 0;
-		}
+	int	i = names_find(role_names, ROLE_N, s);
+
+	if (i >= 0) {
+		*out = (enum role)i;
+		return 0;
 	}
 	return -1;
 }

@@ -14,6 +14,7 @@
 
 #include "checksum.h"
 #include "i18n.h"
+#include "names.h"
 #include "report.h"
 #include "store-int.h"
 #include "xmalloc.h"
@@ -29,11 +30,11 @@ qa_per_name(enum qa_per per)
 int
 qa_per_parse(const char *s, enum qa_per *out)
 {
-	for (int i = 0; i < 3; i++) {
-		if (strcmp(s, per_names[i]) == 0) {
-			*out = (enum qa_per)i;
-			return 0;
-		}
+	int	i = names_find(per_names, 3, s);
+
+	if (i >= 0) {
+		*out = (enum qa_per)i;
+		return 0;
 	}
 	return -1;
 }

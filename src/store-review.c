@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "names.h"
 #include "store-int.h"
 #include "xmalloc.h"
 
@@ -28,11 +29,12 @@ store_move_name(enum store_move m)
 int
 store_move_parse(const char *s, enum store_move *out)
 {
-	for (size_t i = 0; i < sizeof move_names / sizeof move_names[0]; i++) {
-		if (strcmp(s, move_names[i]) == 0) {
-			*out = (enum store_move)i;
-			return 0;
-		}
+	int	i = names_find(move_names, sizeof move_names /
+	    sizeof move_names[0], s);
+
+	if (i >= 0) {
+		*out = (enum store_move)i;
+		return 0;
 	}
 	return -1;
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "names.h"
 #include "lang.h"
 #include "store-int.h"
 #include "text.h"
@@ -24,11 +25,12 @@ segment_stage_name(enum segment_stage st)
 int
 segment_stage_parse(const char *s, enum segment_stage *out)
 {
-	for (size_t i = 0; i < sizeof stage_names / sizeof stage_names[0]; i++) {
-		if (strcmp(s, stage_names[i]) == 0) {
-			*out = (enum segment_stage)i;
-			return 0;
-		}
+	int	i = names_find(stage_names, sizeof stage_names /
+	    sizeof stage_names[0], s);
+
+	if (i >= 0) {
+		*out = (enum segment_stage)i;
+		return 0;
 	}
 	return -1;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "names.h"
 #include "lang.h"
 #include "store-int.h"
 #include "text.h"
@@ -27,11 +28,11 @@ vocab_kind_name(enum vocab_kind k)
 int
 vocab_kind_parse(const char *s, enum vocab_kind *out)
 {
-	for (int i = 0; i < VOCAB_NKINDS; i++) {
-		if (strcmp(s, vocab_kinds[i]) == 0) {
-			*out = (enum vocab_kind)i;
-			return 0;
-		}
+	int	i = names_find(vocab_kinds, VOCAB_NKINDS, s);
+
+	if (i >= 0) {
+		*out = (enum vocab_kind)i;
+		return 0;
 	}
 	if (strcmp(s, "lang") == 0) {
 		*out = VOCAB_LANGUAGE;
