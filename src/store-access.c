@@ -349,7 +349,9 @@ store_access_journal(struct store *s, gid_t share, char **cause)
 		return 0;
 	for (size_t i = 0; i < STORE_ACCESS_NSUFFIX; i++) {
 		xasprintf(&path, "%s%s", s->path, store_access_suffix[i]);
-		if (stat(path, &jsb) != 0 || access(path, R_OK | W_OK) == 0) {
+		/* Gone meanwhile (the last connection closed): no matter. */
+		if (stat(path, &jsb) != 0 || access(path, R_OK | W_OK) == 0 ||
+		    errno == ENOENT) {
 			free(path);
 			continue;
 		}

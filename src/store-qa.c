@@ -148,8 +148,8 @@ qa_batches(const struct qa_row *rows, size_t n, const int64_t *drawn,
 			cur->ids = xcalloc(1, sizeof *cur->ids);
 		}
 		cur->segments++;
-		if (bsearch(&rows[i].id, drawn, ndrawn, sizeof *drawn,
-		    qa_id_cmp) != NULL) {
+		if (ndrawn > 0 && bsearch(&rows[i].id, drawn, ndrawn,
+		    sizeof *drawn, qa_id_cmp) != NULL) {
 			cur->ids = xreallocarray(cur->ids, cur->nids + 1,
 			    sizeof *cur->ids);
 			cur->ids[cur->nids++] = rows[i].id;
@@ -442,7 +442,8 @@ qa_measure(struct store *s, const struct qa_sample *q, struct qa_row **rows,
 		qa_rows_free(*rows, *nrows);
 		return -1;
 	}
-	qsort(pairs, npairs, sizeof *pairs, qa_pair_cmp);
+	if (npairs > 0)
+		qsort(pairs, npairs, sizeof *pairs, qa_pair_cmp);
 	*out = xcalloc(*nrows + 1, sizeof **out);
 	memset(&e, 0, sizeof e);
 	for (size_t i = 0; i < *nrows; i++) {
@@ -455,8 +456,9 @@ qa_measure(struct store *s, const struct qa_sample *q, struct qa_row **rows,
 			r->recording = xstrdup(w->recording);
 		}
 		r->sampled++;
-		p = bsearch(&(struct store_pair){ .segment_id = w->id }, pairs,
-		    npairs, sizeof *pairs, qa_pair_cmp);
+		p = npairs == 0 ? NULL : bsearch(&(struct store_pair){
+		    .segment_id = w->id }, pairs, npairs, sizeof *pairs,
+		    qa_pair_cmp);
 		/* Character accuracy, whatever the script. */
 		if (w->inspected && p != NULL) {
 			r->inspected++;
