@@ -599,10 +599,18 @@ segment_set_locked(struct store *s, int64_t id, int64_t expect,
 	}
 	if (expect != 0 && out->version != expect) {
 		who = store_segment_author(s, id);
-		*cause = xprintf(_("segment %lld was changed by %s since you "
-		    "read it (version %lld, not %lld); nothing was "
-		    "overwritten"), (long long)id, who,
-		    (long long)out->version, (long long)expect);
+		/* Both versions of the text, so that neither is lost. */
+		if (ed->text != NULL && strcmp(ed->text, out->text) != 0)
+			*cause = xprintf(_("segment %lld was changed by %s since "
+			    "you read it (version %lld, not %lld); nothing was "
+			    "overwritten. Its text now: '%s'; yours: '%s'"),
+			    (long long)id, who, (long long)out->version,
+			    (long long)expect, out->text, ed->text);
+		else
+			*cause = xprintf(_("segment %lld was changed by %s since "
+			    "you read it (version %lld, not %lld); nothing was "
+			    "overwritten"), (long long)id, who,
+			    (long long)out->version, (long long)expect);
 		free(who);
 		rc = STORE_CONFLICT;
 		goto fail;

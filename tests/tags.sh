@@ -268,8 +268,10 @@ kept 4 "id 0" 2 "segments set needs one segment ID" segments "$P" set 0 --text x
 T3="我们已经转写了三十个小时的录音。"
 one_rev "set --expect the current version" segments "$P" set 3 --text "$T3" --expect 3
 same "set prints the new version" "$(cat out.txt)" "segment 3: version 4"
-kept 3 "set --expect a stale version" 1 "segment 3 was changed by [^ ]+ since you read it \(version 4, not 3\); nothing was overwritten" \
+kept 3 "set --expect a stale version: both texts shown" 1 "segment 3 was changed by [^ ]+ since you read it \(version 4, not 3\); nothing was overwritten\. Its text now: '$T3'; yours: 'x'\$" \
     segments "$P" set 3 --text "x" --expect 3
+kept 3 "a stale tag change" 1 "since you read it \(version 4, not 3\); nothing was overwritten\$" \
+    segments "$P" set 3 --dialect beijing --expect 3
 kept 3 "--expect 0" 2 "--expect is a version number" segments "$P" set 3 --text x --expect 0
 same "versions match the revisions" "$(sqlite3 "$P" 'SELECT count(*) FROM segment s WHERE version != (SELECT count(*) FROM revision r WHERE r.segment_id = s.id) OR version != (SELECT max(version) FROM revision r WHERE r.segment_id = s.id)')" "0"
 
