@@ -245,12 +245,27 @@ store_differs(const char *a, const char *b)
 }
 
 /*
+ * Whether an edit may take a segment from stage old to stage seg: new to
+ * transcribed with the first text, and back when that is undone.
+ */
+static int
+store_segment_edit_stage(enum segment_stage old, enum segment_stage seg,
+    const char *action)
+{
+	if (seg == old || (old == STAGE_NEW && seg == STAGE_TRANSCRIBED))
+		return 1;
+	return old == STAGE_TRANSCRIBED && seg == STAGE_NEW &&
+	    strcmp(action, "undo") == 0;
+}
+
+/*
  * Whether the person may edit old into seg, as their role allows each
  * field that changes; *pass is the pass the edit belongs to.
  */
 static int
 store_segment_edit_allowed(struct store *s, const struct segment *old,
-    const struct segment *seg, const char **pass, char **cause)
+    const struct segment *seg, const char *action, const char **pass,
+    char **cause)
 {
 	struct role_case	c;
 	int			speaker;
@@ -272,8 +287,7 @@ store_segment_edit_allowed(struct store *s, const struct segment *old,
 		if (role_may(ACT_TAG, &c, cause) != 0)
 			return -1;
 	}
-	if (seg->stage != old->stage && !(old->stage == STAGE_NEW &&
-	    seg->stage == STAGE_TRANSCRIBED)) {
+	if (!store_segment_edit_stage(old->stage, seg->stage, action)) {
 		*cause = xstrdup(_("stages change by review moves ('tingxie "
 		    "review PROJECT submit|accept|reject|reopen ID')"));
 		return -1;
@@ -309,7 +323,8 @@ store_segment_write(struct store *s, struct segment *seg, int64_t expect,
 			*cause = store_segment_conflict(s, seg);
 			return STORE_CONFLICT;
 		}
-		rc = store_segment_edit_allowed(s, &old, seg, &pass, cause);
+		rc = store_segment_edit_allowed(s, &old, seg, w->action, &pass,
+		    cause);
 		segment_clear(&old);
 		if (rc != 0)
 			return -1;

@@ -233,6 +233,46 @@ test_undo_redo(void **state)
 	history_free(&h);
 }
 
+/*
+ * Typing the first text of a new segment makes it transcribed (as the
+ * screen's edit does); undoing that gives the segment back as it was,
+ * new and empty, and redo transcribes it again.
+ */
+static void
+test_undo_first_text(void **state)
+{
+	struct fixture	*fx = *state;
+	struct history	 h;
+	struct segment	 g, before, now;
+	char		*cause = NULL;
+
+	history_init(&h);
+	add(fx, &g, 0, 16000, "");
+	assert_int_equal(g.stage, STAGE_NEW);
+	segment_copy(&before, &g);
+	free(g.text);
+	g.text = strdup("first words");
+	g.stage = STAGE_TRANSCRIBED;
+	if (store_segment_update(fx->s, &g, "edit", &cause) != 0)
+		fail_msg("%s", cause);
+	history_record(&h, &before, &g, 1);
+	segment_clear(&before);
+	if (history_undo(&h, fx->s, NULL, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_int_equal(store_segment_get(fx->s, g.id, &now, &cause), 0);
+	assert_string_equal(now.text, "");
+	assert_int_equal(now.stage, STAGE_NEW);
+	segment_clear(&now);
+	if (history_redo(&h, fx->s, NULL, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_int_equal(store_segment_get(fx->s, g.id, &now, &cause), 0);
+	assert_string_equal(now.text, "first words");
+	assert_int_equal(now.stage, STAGE_TRANSCRIBED);
+	segment_clear(&now);
+	segment_clear(&g);
+	history_free(&h);
+}
+
 static void
 test_drafts(void **state)
 {
@@ -268,6 +308,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_split_merge_delete, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_undo_redo, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_undo_first_text, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_drafts, setup, teardown),
 	};
 
