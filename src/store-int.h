@@ -108,13 +108,22 @@ int		 store_segment_write(struct store *, struct segment *seg,
 		     int64_t expect, int64_t author, const struct store_write *,
 		     char **cause);
 /*
+ * SQL: whether revision r wrote the transcription: a human one of the
+ * transcription pass that submitted it or changed its text. A change of
+ * tags or times alone does not make its author the transcriber.
+ */
+#define WROTE_TEXT(r) \
+	"(" r ".pass = 'transcribe' AND " r ".origin = 'human' AND (" r \
+	".action = 'submit' OR " r ".text IS NOT (SELECT w.text FROM " \
+	"revision w WHERE w.segment_id = " r ".segment_id AND w.version = " \
+	r ".version - 1)))"
+/*
  * SQL: the user id of segment g's transcriber (the author of its latest
- * human revision of the transcription pass), 0 when there is none.
+ * revision that wrote the transcription), 0 when there is none.
  */
 #define TRANSCRIBER_OF(g) \
 	"COALESCE((SELECT r.author FROM revision r WHERE r.segment_id = " g \
-	".id AND r.pass = 'transcribe' AND r.origin = 'human' " \
-	"ORDER BY r.version DESC LIMIT 1), 0)"
+	".id AND " WROTE_TEXT("r") " ORDER BY r.version DESC LIMIT 1), 0)"
 /*
  * SQL: segment g's duration in whole milliseconds at recording c's rate,
  * rounded half up (as timecode_ms()).

@@ -17,8 +17,9 @@
 /*
  * f: each segment's first revision of the review pass. The transcription
  * is the last revision of the transcription pass before it, its
- * transcriber the author of the last human one. QA verdicts (pass qa) do
- * not count: they move a batch without anybody reading the segment.
+ * transcriber the author of the last one that wrote it (WROTE_TEXT). QA
+ * verdicts (pass qa) do not count: they move a batch without anybody
+ * reading the segment.
  */
 #define BEFORE_REVIEW(what, human) \
 	"(SELECT " what " FROM revision t WHERE t.segment_id = g.id AND " \
@@ -72,7 +73,7 @@ store_report_pairs(struct store *s, int64_t rec, int64_t sample,
 	    "JOIN recording c ON c.id = g.recording_id "
 	    "LEFT JOIN speaker p ON p.id = g.speaker_id "
 	    "LEFT JOIN user u ON u.id = "
-	    BEFORE_REVIEW("t.author", "AND t.origin = 'human' ") " "
+	    BEFORE_REVIEW("t.author", "AND " WROTE_TEXT("t") " ") " "
 	    "WHERE g.deleted = 0 AND (?1 = 0 OR g.recording_id = ?1) "
 	    "AND (?2 = 0 OR g.id IN (SELECT segment_id FROM qa_item "
 	    "WHERE sample_id = ?2)) ORDER BY g.recording_id, g.start, g.id";

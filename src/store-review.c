@@ -67,10 +67,10 @@ store_segment_who(struct store *s, const char *sql, int64_t id,
 	return 0;
 }
 
-/* Who transcribed it: the latest human revision of that pass. */
+/* Who transcribed it: the latest revision that wrote its text. */
 static const char transcriber_sql[] =
-    "SELECT author FROM revision WHERE segment_id = ? AND "
-    "pass = 'transcribe' AND origin = 'human' ORDER BY version DESC LIMIT 1";
+    "SELECT r.author FROM revision r WHERE r.segment_id = ? AND "
+    WROTE_TEXT("r") " ORDER BY r.version DESC LIMIT 1";
 /* Who reviewed it: the latest accept that made it reviewed. */
 static const char reviewer_sql[] =
     "SELECT author FROM revision WHERE segment_id = ? AND "

@@ -422,7 +422,8 @@ int	 store_segment_may_move(struct store *, int64_t id, enum store_move,
 	     char **cause);
 /*
  * The login of the person who transcribed a segment (the latest human
- * revision of the transcription pass), or NULL when none did.
+ * revision of the transcription pass that submitted or changed its
+ * text), or NULL when none did.
  */
 char	*store_segment_transcriber(struct store *, int64_t id);
 /*

@@ -313,6 +313,55 @@ test_passes(void **state)
 	assert_int_equal(store_act_as("root", &cause), 0);
 }
 
+/*
+ * The transcriber is whoever wrote the text: a transcriber who only
+ * fixes the times or the language of a reviewer's transcription does not
+ * take it over, or the reviewer could then accept what he wrote.
+ */
+static void
+test_own_text(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store		*alice, *bob, *carol;
+	struct segment_edit	 ed = { .start = -1, .end = -1 };
+	struct segment		 seg;
+	enum segment_stage	 st;
+	int64_t			 rec, id;
+	char			*cause = NULL, *who;
+
+	if (getuid() != 0)
+		skip();
+	rec = add_recording(fx, 16000 * 10, &cause);
+	assert_true(rec > 0);
+	people(fx);
+	id = add_text_segment(fx, rec, 1, 2, NULL, "", STAGE_NEW);
+	alice = as(fx, "alice");
+	bob = as(fx, "bob");
+	carol = as(fx, "carol");
+	assert_int_equal(text(bob, id, "我写的", &cause), 0);
+	ed.end = 16000 * 2 + 800;
+	ed.lang = "en";
+	assert_int_equal(store_segment_set(alice, id, 0, &ed, &seg, &cause), 0);
+	segment_clear(&seg);
+	who = store_segment_transcriber(carol, id);
+	assert_string_equal(who, "bob");
+	free(who);
+	assert_int_equal(move(bob, id, MOVE_ACCEPT, NULL, NULL, &cause), -1);
+	assert_non_null(strstr(cause, "you transcribed this segment"));
+	/* Writing the text, or submitting it, does make it hers. */
+	assert_int_equal(text(alice, id, "她写的", &cause), 0);
+	who = store_segment_transcriber(carol, id);
+	assert_string_equal(who, "alice");
+	free(who);
+	assert_int_equal(move(bob, id, MOVE_ACCEPT, NULL, &st, &cause), 0);
+	assert_int_equal(st, STAGE_REVIEWED);
+	free(cause);
+	store_close(alice);
+	store_close(bob);
+	store_close(carol);
+	assert_int_equal(store_act_as("root", &cause), 0);
+}
+
 static void
 test_tasks(void **state)
 {
@@ -547,6 +596,7 @@ main(void)
 		cmocka_unit_test(test_rules),
 		cmocka_unit_test(test_pass),
 		cmocka_unit_test_setup_teardown(test_passes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_own_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tasks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_task_ids, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pass_revision, setup,
