@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "names.h"
 #include "store-int.h"
+#include "text.h"
 #include "xmalloc.h"
 
 #define LEASE_MINUTES	30
@@ -245,13 +246,25 @@ store_segment_move(struct store *s, int64_t id, int64_t expect,
 	struct store_write	 w = { .action = move_names[m], .checked = 1 };
 	struct segment		 seg;
 	int64_t			 author, version;
+	char			*text = NULL, *why;
 	int			 rc;
 
 	memset(out, 0, sizeof *out);
-	if (store_author(s, &author, cause) != 0 || store_begin(s, cause) != 0)
+	/* A comment is stored text: a tab or line break would break lists. */
+	if (comment != NULL && (text = text_normalize(comment, cause)) == NULL) {
+		why = *cause;
+		*cause = xprintf(_("the comment: %s"), why);
+		free(why);
 		return -1;
+	}
+	comment = text;
+	if (store_author(s, &author, cause) != 0 || store_begin(s, cause) != 0) {
+		free(text);
+		return -1;
+	}
 	if (store_segment_get(s, id, &seg, cause) != 0) {
 		store_rollback(s);
+		free(text);
 		return -1;
 	}
 	version = seg.version;
@@ -268,11 +281,13 @@ store_segment_move(struct store *s, int64_t id, int64_t expect,
 	    cause)) != 0 || (rc = store_lease_end(s, id, cause)) != 0 ||
 	    (rc = store_commit(s, cause)) != 0)
 		goto fail;
+	free(text);
 	*out = seg;
 	return 0;
 fail:
 	store_rollback(s);
 	segment_clear(&seg);
+	free(text);
 	return rc;
 }
 

@@ -103,6 +103,10 @@ same "accepted" "$(stage 3)" "accepted"
 refused "accepted is frozen" "reopen" --as bob segments "$P" set 3 --text y
 expect_ok "lin confirms 3" --as lin review "$P" confirm 3
 refused "reject needs a comment" "say why with a comment" --as bob review "$P" reject 1
+refused "a blank comment is none" "say why with a comment" --as bob review "$P" reject 1 --comment "  "
+# A tab or line break in a comment would break 'history --tsv'.
+refused "no control characters in a comment" "the comment: text contains control character U.0009" \
+    --as bob review "$P" reject 1 --comment "$(printf 'bad\tpunctuation')"
 refused "not your own" "you transcribed this segment" review "$P" accept 1
 expect_ok "bob rejects 1 and 2" --as bob review "$P" reject 1 2 --comment "标点不对"
 same "rejected lines" "$(cat out.txt)" "$(t "segment 1: transcribed -> new (version 2)" \
