@@ -286,12 +286,21 @@ ui_move(struct tui *t, int64_t id, int64_t version, enum store_move m,
 	free(done);
 }
 
-/* The segment a move is about: the current one, its text saved first. */
+/*
+ * The segment a move is about: the current one, its text saved first,
+ * unless the move would be refused (then nothing is written).
+ */
 static struct segment *
-ui_move_target(struct tui *t)
+ui_move_target(struct tui *t, enum store_move m)
 {
 	struct segment	*g;
+	char		*cause = NULL;
 
+	if (t->editing && store_segment_may_move(t->store, t->edit_id, m,
+	    &cause) != 0) {
+		ui_error(t, cause);
+		return NULL;
+	}
 	if (t->editing && ui_edit_commit(t) != 0)
 		return NULL;
 	if ((g = ui_current(t)) == NULL)
@@ -303,7 +312,7 @@ ui_move_target(struct tui *t)
 void
 ui_accept(struct tui *t)
 {
-	struct segment	*g = ui_move_target(t);
+	struct segment	*g = ui_move_target(t, MOVE_ACCEPT);
 
 	if (g != NULL)
 		ui_move(t, g->id, g->version, MOVE_ACCEPT, NULL);
@@ -312,7 +321,7 @@ ui_accept(struct tui *t)
 void
 ui_confirm(struct tui *t)
 {
-	struct segment	*g = ui_move_target(t);
+	struct segment	*g = ui_move_target(t, MOVE_CONFIRM);
 
 	if (g != NULL)
 		ui_move(t, g->id, g->version, MOVE_CONFIRM, NULL);
@@ -331,7 +340,7 @@ ui_reject_done(struct tui *t, const char *comment)
 void
 ui_reject(struct tui *t)
 {
-	struct segment	*g = ui_move_target(t);
+	struct segment	*g = ui_move_target(t, MOVE_REJECT);
 	char		*cause = NULL;
 
 	if (g == NULL)

@@ -172,6 +172,16 @@ shot
 if grep -q "  review  filter" screen.txt; then fail "the header leaves review mode"; else pass "the header leaves review mode"; fi
 keys a
 wait_for "his own review is not his to accept" "you reviewed this segment; another reviewer accepts it"
+# Typing, then accepting what may not be accepted, saves nothing.
+keys Enter End
+text "X"
+wait_for "he types" "大家好！X"
+keys M-y
+sleep 1
+same "a refused accept does not save the edit first" "$(text_of 5)" "大家好！"
+wait_for "the text stays in the editor" "大家好！X"
+keys Escape
+wait_for "and is dropped on Escape" "Edit cancelled"
 quit "bob's screen"
 
 same "segment 1: edited, then accepted" "$(history 1)" "1 root transcribe create new 
