@@ -646,9 +646,17 @@ store_qa_verdict(struct store *s, int64_t sample, int64_t threshold,
 		*cause = xstrdup(_("a threshold is from 0% to 100%"));
 		return -1;
 	}
-	if (store_may(s, ACT_SAMPLE, cause) != 0 ||
-	    qa_sample_get(s, sample, q, cause) != 0)
+	if (store_may(s, ACT_SAMPLE, cause) != 0)
 		return -1;
+	/*
+	 * Measured, checked and carried out under the write lock, so two
+	 * verdicts at once cannot both judge a batch or judge stale figures;
+	 * each batch is a savepoint of its own.
+	 */
+	if (!dry_run && store_begin(s, cause) != 0)
+		return -1;
+	if (qa_sample_get(s, sample, q, cause) != 0)
+		goto fail;
 	if (qa_measure(s, q, &rows, &nrows, out, n, cause) != 0)
 		goto fail;
 	for (size_t i = 0; i < nrows; i++) {
@@ -659,9 +667,15 @@ store_qa_verdict(struct store *s, int64_t sample, int64_t threshold,
 		    cause) != 0)
 			goto fail;
 	}
+	if (!dry_run && store_commit(s, cause) != 0) {
+		dry_run = 1;	/* the failed commit rolled back */
+		goto fail;
+	}
 	qa_rows_free(rows, nrows);
 	return 0;
 fail:
+	if (!dry_run)
+		store_rollback(s);
 	qa_rows_free(rows, nrows);
 	qa_result_list_free(*out, *n);
 	*out = NULL;
