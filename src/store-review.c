@@ -324,11 +324,11 @@ store_assign(struct store *s, const char *login, int64_t rec, size_t count,
 	int			 rc = 0;
 
 	*assigned = 0;
-	if (store_may(s, ACT_ASSIGN, cause) != 0 ||
-	    store_author(s, &author, cause) != 0 ||
-	    store_begin(s, cause) != 0)
+	if (store_author(s, &author, cause) != 0 || store_begin(s, cause) != 0)
 		return -1;
-	if (store_user_id(s, login, &to, &role, cause) != 0 ||
+	/* The role, like all else, as it is under the write lock. */
+	if (store_may(s, ACT_ASSIGN, cause) != 0 ||
+	    store_user_id(s, login, &to, &role, cause) != 0 ||
 	    (st = store_stmt(s, sql, cause)) == NULL)
 		goto fail;
 	sqlite3_bind_int64(st, 1, rec);
@@ -432,7 +432,6 @@ store_task_next(struct store *s, const struct task_filter *f,
 	int		 rc;
 
 	if (store_author(s, &me, cause) != 0 ||
-	    store_role(s, &role, cause) != 0 ||
 	    store_setting_get(s, "lease.minutes", &minutes, cause) != 0)
 		return -1;
 	lease = minutes != NULL ? strtoll(minutes, NULL, 10) : LEASE_MINUTES;
@@ -441,7 +440,9 @@ store_task_next(struct store *s, const struct task_filter *f,
 		lease = LEASE_MINUTES;
 	if (store_begin(s, cause) != 0)
 		return -1;
-	if ((st = store_stmt(s, pick, cause)) == NULL)
+	/* The role decides the queue: read it under the write lock. */
+	if (store_role(s, &role, cause) != 0 ||
+	    (st = store_stmt(s, pick, cause)) == NULL)
 		goto fail;
 	store_task_bind(st, f, me, now, role);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
