@@ -68,14 +68,17 @@ store_segment_who(struct store *s, const char *sql, int64_t id,
 	return 0;
 }
 
-/* Who transcribed it: the latest revision that wrote its text. */
+/* SQL: who reviewed segment g (the latest accept that made it reviewed). */
+#define REVIEWER_OF(g) \
+	"COALESCE((SELECT r.author FROM revision r WHERE r.segment_id = " g \
+	".id AND r.action = 'accept' AND r.stage = 'reviewed' " \
+	"ORDER BY r.version DESC LIMIT 1), 0)"
+
+/* Who transcribed and who reviewed one segment: 0 for nobody. */
 static const char transcriber_sql[] =
-    "SELECT r.author FROM revision r WHERE r.segment_id = ? AND "
-    WROTE_TEXT("r") " ORDER BY r.version DESC LIMIT 1";
-/* Who reviewed it: the latest accept that made it reviewed. */
+    "SELECT " TRANSCRIBER_OF("g") " FROM segment g WHERE g.id = ?";
 static const char reviewer_sql[] =
-    "SELECT author FROM revision WHERE segment_id = ? AND "
-    "action = 'accept' AND stage = 'reviewed' ORDER BY version DESC LIMIT 1";
+    "SELECT " REVIEWER_OF("g") " FROM segment g WHERE g.id = ?";
 
 int
 store_segment_case(struct store *s, const struct segment *old,
@@ -293,10 +296,6 @@ fail:
 
 /* ---- assignment ---- */
 
-#define REVIEWER_OF(g) \
-	"COALESCE((SELECT r.author FROM revision r WHERE r.segment_id = " g \
-	".id AND r.action = 'accept' AND r.stage = 'reviewed' " \
-	"ORDER BY r.version DESC LIMIT 1), 0)"
 /* Assigned to nobody, or to a transcriber whose part is done. */
 #define FREE_FOR_REVIEW(g) \
 	"(" g ".assignee IS NULL OR " g ".assignee IN " \
