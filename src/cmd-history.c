@@ -10,16 +10,9 @@
 #include "cmd.h"
 #include "i18n.h"
 #include "table.h"
+#include "text.h"
 #include "timecode.h"
 #include "xmalloc.h"
-
-static int
-history_differs(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return (a == NULL) != (b == NULL);
-	return strcmp(a, b) != 0;
-}
 
 /* Appends "field: old -> new" to a list of changes separated by "; ". */
 static void
@@ -53,26 +46,26 @@ history_changes(const struct store_revision *a, const struct store_revision *b)
 		free(from);
 		free(to);
 	}
-	if (x == NULL ? y->speaker != NULL : history_differs(x->speaker,
+	if (x == NULL ? y->speaker != NULL : text_differs(x->speaker,
 	    y->speaker))
 		history_add(&out, _("speaker"), x != NULL ? x->speaker : NULL,
 		    y->speaker);
-	if (x == NULL ? y->lang != NULL : history_differs(x->lang, y->lang))
+	if (x == NULL ? y->lang != NULL : text_differs(x->lang, y->lang))
 		history_add(&out, _("language"), x != NULL ? x->lang : NULL,
 		    y->lang);
-	if (x == NULL ? y->dialect != NULL : history_differs(x->dialect,
+	if (x == NULL ? y->dialect != NULL : text_differs(x->dialect,
 	    y->dialect))
 		history_add(&out, _("dialect"), x != NULL ? x->dialect : NULL,
 		    y->dialect);
 	if (x != NULL && x->stage != y->stage)
 		history_add(&out, _("stage"), segment_stage_name(x->stage),
 		    segment_stage_name(y->stage));
-	if (x != NULL && history_differs(a->assignee, b->assignee))
+	if (x != NULL && text_differs(a->assignee, b->assignee))
 		history_add(&out, _("assignee"), a->assignee, b->assignee);
 	if (x != NULL && x->deleted != y->deleted)
 		history_add(&out, _("deleted"), NULL, y->deleted ? _("yes") :
 		    _("no"));
-	if (x == NULL ? *y->text != '\0' : history_differs(x->text, y->text))
+	if (x == NULL ? *y->text != '\0' : text_differs(x->text, y->text))
 		history_add(&out, _("text"), NULL, y->text);
 	return out;
 }
@@ -80,11 +73,6 @@ history_changes(const struct store_revision *a, const struct store_revision *b)
 static int
 cmd_history_exec(const struct cmd_entry *e, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "tsv", no_argument, NULL, 't' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const char *headers[] = { _(">v"), _("time"), _("user"), _("pass"),
 	    _("action"), _("stage"), _("changes"), _("comment") };
 	struct store_revision	*revs;
@@ -93,19 +81,10 @@ cmd_history_exec(const struct cmd_entry *e, int argc, char **argv)
 	size_t			 n;
 	char			*cause = NULL, v[24], when[32];
 	long			 id;
-	int			 c, tsv = 0;
+	int			 rc, tsv = 0;
 
-	while ((c = getopt_long(argc, argv, "th", opts, NULL)) != -1) {
-		switch (c) {
-		case 't':
-			tsv = 1;
-			break;
-		case 'h':
-			return cmd_help(e);
-		default:
-			return cmd_usage(e, NULL);
-		}
-	}
+	if ((rc = cmd_tsv_option(e, argc, argv, &tsv)) >= 0)
+		return rc;
 	if (argc - optind != 2)
 		return cmd_usage(e, _("give the project and a segment ID"));
 	if (cmd_number(argv[optind + 1], 1, LONG_MAX, &id) != 0)

@@ -14,11 +14,6 @@
 static int
 cmd_info_exec(const struct cmd_entry *e, int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "tsv", no_argument, NULL, 't' },
-		{ "help", no_argument, NULL, 'h' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const char *headers[] = { _("name"), _(">duration"), _(">rate"),
 	    _(">channels"), _(">segments"), _("format"), _("status") };
 	struct store_recording	*recs;
@@ -27,19 +22,10 @@ cmd_info_exec(const struct cmd_entry *e, int argc, char **argv)
 	size_t			 n;
 	char			*cause = NULL, hms[TIMECODE_BUFSIZE], rate[16],
 				 ch[16], nseg[24];
-	int			 c, tsv = 0, bad = 0;
+	int			 rc, tsv = 0, bad = 0;
 
-	while ((c = getopt_long(argc, argv, "th", opts, NULL)) != -1) {
-		switch (c) {
-		case 't':
-			tsv = 1;
-			break;
-		case 'h':
-			return cmd_help(e);
-		default:
-			return cmd_usage(e, NULL);
-		}
-	}
+	if ((rc = cmd_tsv_option(e, argc, argv, &tsv)) >= 0)
+		return rc;
 	if (argc - optind != 1)
 		return cmd_usage(e, _("give one project"));
 	if ((s = cmd_open(argv[optind], STORE_READ)) == NULL)

@@ -32,31 +32,6 @@ qa_when(int64_t ms, char buf[32])
 	return buf;
 }
 
-/* Parses --tsv alone; -1 after printing the usage. */
-static int
-qa_tsv_only(const struct cmd_entry *e, int argc, char **argv, int *tsv)
-{
-	static const struct option opts[] = {
-		{ "tsv", no_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 }
-	};
-	int	c;
-
-	*tsv = 0;
-	while ((c = getopt_long(argc, argv, "t", opts, NULL)) != -1) {
-		if (c != 't') {
-			cmd_usage(e, NULL);
-			return -1;
-		}
-		*tsv = 1;
-	}
-	if (optind != argc) {
-		cmd_usage(e, _("unexpected '%s'"), argv[optind]);
-		return -1;
-	}
-	return 0;
-}
-
 static int
 cmd_qa_list(const struct cmd_entry *e, struct store *s, int argc,
     char **argv)
@@ -68,10 +43,12 @@ cmd_qa_list(const struct cmd_entry *e, struct store *s, int argc,
 	size_t			 n;
 	char			*cause = NULL, id[24], when[32], rate[REPORT_BUFSIZE],
 				 seed[24], sampled[24], inspected[24];
-	int			 tsv;
+	int			 rc, tsv;
 
-	if (qa_tsv_only(e, argc, argv, &tsv) != 0)
-		return EXIT_USAGE;
+	if ((rc = cmd_tsv_option(e, argc, argv, &tsv)) >= 0)
+		return rc;
+	if (optind != argc)
+		return cmd_usage(e, _("unexpected '%s'"), argv[optind]);
 	if (store_qa_list(s, &list, &n, &cause) != 0)
 		return cmd_fail(cause);
 	t = table_new(8, headers);

@@ -16,23 +16,16 @@ static int
 cmd_users_list(const struct cmd_entry *e, struct store *s, int argc,
     char **argv)
 {
-	static const struct option opts[] = {
-		{ "tsv", no_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const char *headers[] = { _("login"), _("role"), _(">uid"),
 	    _("since"), _(">revisions"), "" };
 	struct store_user	*list;
 	struct table		*t;
 	size_t			 n;
 	char			*cause = NULL, uid[24], revs[24], since[32];
-	int			 c, tsv = 0;
+	int			 rc, tsv = 0;
 
-	while ((c = getopt_long(argc, argv, "t", opts, NULL)) != -1) {
-		if (c != 't')
-			return cmd_usage(e, NULL);
-		tsv = 1;
-	}
+	if ((rc = cmd_tsv_option(e, argc, argv, &tsv)) >= 0)
+		return rc;
 	if (optind != argc)
 		return cmd_usage(e, _("unexpected '%s'"), argv[optind]);
 	if (store_user_list(s, &list, &n, &cause) != 0)

@@ -145,6 +145,31 @@ cmd_open(const char *path, enum store_mode mode)
 }
 
 int
+cmd_tsv_option(const struct cmd_entry *e, int argc, char **argv, int *tsv)
+{
+	static const struct option opts[] = {
+		{ "tsv", no_argument, NULL, 't' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int	c;
+
+	*tsv = 0;
+	while ((c = getopt_long(argc, argv, "th", opts, NULL)) != -1) {
+		switch (c) {
+		case 't':
+			*tsv = 1;
+			break;
+		case 'h':
+			return cmd_help(e);
+		default:
+			return cmd_usage(e, NULL);
+		}
+	}
+	return -1;
+}
+
+int
 cmd_number(const char *s, long lo, long hi, long *out)
 {
 	char	*end;

@@ -72,6 +72,13 @@ int			 cmd_dispatch(const struct cmd_entry *,
 			     const struct cmd_action *, int, char **);
 /* An option value that may be "" to clear a field: NULL or a copy. */
 char			*cmd_optional(const char *);
+/*
+ * Parses the options of a command that has only --tsv (and --help): -1
+ * to go on, *tsv set, with optind at the operands; else the exit status
+ * to return (help or usage printed).
+ */
+int			 cmd_tsv_option(const struct cmd_entry *, int, char **,
+			     int *tsv);
 /* Parses a whole number in [lo, hi]; returns 0 or -1. */
 int			 cmd_number(const char *s, long lo, long hi, long *out);
 /*

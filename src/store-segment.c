@@ -236,14 +236,6 @@ store_segment_conflict(struct store *s, const struct segment *seg)
 	return msg;
 }
 
-static int
-store_differs(const char *a, const char *b)
-{
-	if (a == NULL || b == NULL)
-		return (a == NULL) != (b == NULL);
-	return strcmp(a, b) != 0;
-}
-
 /*
  * Whether an edit may take a segment from stage old to stage seg: new to
  * transcribed with the first text, and back when that is undone.
@@ -272,7 +264,7 @@ store_segment_edit_allowed(struct store *s, const struct segment *old,
 
 	if (store_segment_case(s, old, &c, cause) != 0)
 		return -1;
-	if (store_differs(old->text, seg->text) || old->start != seg->start ||
+	if (text_differs(old->text, seg->text) || old->start != seg->start ||
 	    old->end != seg->end || old->channel != seg->channel ||
 	    old->recording_id != seg->recording_id ||
 	    old->deleted != seg->deleted) {
@@ -281,9 +273,9 @@ store_segment_edit_allowed(struct store *s, const struct segment *old,
 	}
 	speaker = seg->speaker_id != 0 || seg->speaker == NULL ?
 	    seg->speaker_id != old->speaker_id :
-	    store_differs(seg->speaker, old->speaker);
-	if (speaker || store_differs(old->lang, seg->lang) ||
-	    store_differs(old->dialect, seg->dialect)) {
+	    text_differs(seg->speaker, old->speaker);
+	if (speaker || text_differs(old->lang, seg->lang) ||
+	    text_differs(old->dialect, seg->dialect)) {
 		if (role_may(ACT_TAG, &c, cause) != 0)
 			return -1;
 	}

@@ -173,6 +173,14 @@ text_unspaced(utf8proc_int32_t cp)
 	return utf8proc_charwidth(cp) == 2;
 }
 
+int
+text_differs(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		return (a == NULL) != (b == NULL);
+	return strcmp(a, b) != 0;
+}
+
 char *
 text_join(const char *a, const char *b)
 {

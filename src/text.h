@@ -39,6 +39,9 @@ char	*text_truncate(const char *s, size_t width, int ascii);
  */
 size_t	 text_skip_width(const char *s, size_t cols);
 
+/* Whether two texts differ, a NULL one (none) differing from any text. */
+int	 text_differs(const char *a, const char *b);
+
 /*
  * Joins two texts for a merged segment: with one space between them, or
  * none when a character at the seam is of an unspaced script (CJK) or
