@@ -777,40 +777,44 @@ ffmpeg_cues(const char *dir, const char *name, const char *fmt, int cues)
 	free(cmd);
 }
 
+/*
+ * Writes the test set as subtitles of kind (srt, vtt): the golden files,
+ * with as many cues as ffmpeg (its demuxer demux) reads, where it is.
+ */
 static void
-test_srt_write(void **state)
+subtitle_write(const struct fmt_ops *ops, const char *kind,
+    const char *demux)
 {
+	static const struct { const char *name; int cues; } files[] = {
+		{ "market-day", 4 }, { "meeting", 3 }
+	};
 	struct tset	 t;
-	char		*dir = unit_tmpdir();
+	char		*dir = unit_tmpdir(), name[64], golden[256];
 
-	(void)state;
-	write_set(&fmt_srt_ops, &t, dir);
-	same_as_golden(dir, "market-day.srt", GOLDEN "/srt/market-day.srt");
-	same_as_golden(dir, "meeting.srt", GOLDEN "/srt/meeting.srt");
-	if (have("ffmpeg")) {
-		ffmpeg_cues(dir, "market-day.srt", "srt", 4);
-		ffmpeg_cues(dir, "meeting.srt", "srt", 3);
+	write_set(ops, &t, dir);
+	for (size_t i = 0; i < 2; i++) {
+		snprintf(name, sizeof name, "%s.%s", files[i].name, kind);
+		snprintf(golden, sizeof golden, GOLDEN "/%s/%s", kind, name);
+		same_as_golden(dir, name, golden);
+		if (have("ffmpeg"))
+			ffmpeg_cues(dir, name, demux, files[i].cues);
 	}
 	unit_rmtree(dir);
 	free(dir);
 }
 
 static void
+test_srt_write(void **state)
+{
+	(void)state;
+	subtitle_write(&fmt_srt_ops, "srt", "srt");
+}
+
+static void
 test_vtt_write(void **state)
 {
-	struct tset	 t;
-	char		*dir = unit_tmpdir();
-
 	(void)state;
-	write_set(&fmt_vtt_ops, &t, dir);
-	same_as_golden(dir, "market-day.vtt", GOLDEN "/vtt/market-day.vtt");
-	same_as_golden(dir, "meeting.vtt", GOLDEN "/vtt/meeting.vtt");
-	if (have("ffmpeg")) {
-		ffmpeg_cues(dir, "market-day.vtt", "webvtt", 4);
-		ffmpeg_cues(dir, "meeting.vtt", "webvtt", 3);
-	}
-	unit_rmtree(dir);
-	free(dir);
+	subtitle_write(&fmt_vtt_ops, "vtt", "webvtt");
 }
 
 /* Cues sort by start, end, then speaker; a cue lasts at least 1 ms. */

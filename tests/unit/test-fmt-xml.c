@@ -427,6 +427,33 @@ assert_valid_eaf(const char *file)
 
 /* ---- ELAN ---- */
 
+/*
+ * Writes the test set as kind with ops: the two files it makes are the
+ * golden ones, and each passes check.
+ */
+static void
+write_golden(const struct fmt_ops *ops, const char *kind,
+    void (*check)(const char *))
+{
+	static const char *const names[] = { "meeting", "street_2" };
+	struct tset	 t;
+	char		*got, golden[256], name[64];
+
+	setenv("TINGXIE_EXPORT_DATE", DATE, 1);
+	tset_init(&t);
+	write_ok(ops, &t.set);
+	assert_int_equal(count_files(t.dir), 2);
+	for (size_t i = 0; i < 2; i++) {
+		snprintf(name, sizeof name, "%s.%s", names[i], kind);
+		snprintf(golden, sizeof golden, GOLDEN "/%s/%s", kind, name);
+		got = path_in(t.dir, name);
+		assert_same_file(got, golden);
+		check(got);
+		free(got);
+	}
+	tset_free(&t);
+}
+
 static const struct fmt_ops *
 eaf(void)
 {
@@ -440,23 +467,8 @@ eaf(void)
 static void
 test_eaf_write(void **state)
 {
-	struct tset	 t;
-	char		*got;
-
 	(void)state;
-	setenv("TINGXIE_EXPORT_DATE", DATE, 1);
-	tset_init(&t);
-	write_ok(eaf(), &t.set);
-	assert_int_equal(count_files(t.dir), 2);
-	got = path_in(t.dir, "meeting.eaf");
-	assert_same_file(got, GOLDEN "/eaf/meeting.eaf");
-	assert_valid_eaf(got);
-	free(got);
-	got = path_in(t.dir, "street_2.eaf");
-	assert_same_file(got, GOLDEN "/eaf/street_2.eaf");
-	assert_valid_eaf(got);
-	free(got);
-	tset_free(&t);
+	write_golden(eaf(), "eaf", assert_valid_eaf);
 }
 
 /* The schema check can fail: a broken file is caught. */
@@ -969,23 +981,10 @@ assert_xmllint(const char *file)
 static void
 test_trs_write(void **state)
 {
-	struct tset	 t;
-	char		*got, *dir, *bad;
+	char	*dir, *bad;
 
 	(void)state;
-	setenv("TINGXIE_EXPORT_DATE", DATE, 1);
-	tset_init(&t);
-	write_ok(trs(), &t.set);
-	assert_int_equal(count_files(t.dir), 2);
-	got = path_in(t.dir, "meeting.trs");
-	assert_same_file(got, GOLDEN "/trs/meeting.trs");
-	assert_xmllint(got);
-	free(got);
-	got = path_in(t.dir, "street_2.trs");
-	assert_same_file(got, GOLDEN "/trs/street_2.trs");
-	assert_xmllint(got);
-	free(got);
-	tset_free(&t);
+	write_golden(trs(), "trs", assert_xmllint);
 
 	/* the xmllint check can fail */
 	if (have_tool("xmllint")) {
