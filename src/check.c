@@ -508,65 +508,68 @@ checker_project(struct checker *c, const struct check_options *o,
 
 /* ---- settings ---- */
 
-const char *const check_settings[][2] = {
+const struct check_setting check_settings[] = {
 	{ "check.max-length", N_("longest segment 'check' accepts, in "
-	    "seconds (0: any; default 30)") },
+	    "seconds (0: any; default 30)"), 0, 0, 86400 },
 	{ "check.min-length", N_("shortest segment 'check' accepts, in "
-	    "seconds (0: any; default 0.1)") },
+	    "seconds (0: any; default 0.1)"), 0, 0, 86400 },
 	{ "lease.minutes", N_("how long a segment taken with 'task next' "
-	    "stays yours, in minutes (1 to 1440; default 30)") },
-	{ NULL, NULL }
+	    "stays yours, in minutes (1 to 1440; default 30)"), 1, 1, 1440 },
+	{ NULL, NULL, 0, 0, 0 }
 };
 
-/* Parses seconds: a number from 0 to a day. */
+/*
+ * Parses a setting's number: digits with at most one '.' (none for a
+ * whole number), so no signs, spaces, hex or exponents, within its range.
+ */
 static int
-check_seconds(const char *value, double *out)
+check_number(const struct check_setting *set, const char *value,
+    double *out)
 {
 	char	*end;
 	double	 v;
 
-	/* Digits with at most one '.': no signs, spaces, hex or exponents. */
-	if (value[strspn(value, "0123456789.")] != '\0' ||
-	    strchr(value, '.') != strrchr(value, '.'))
+	if (value[strspn(value, set->whole ? "0123456789" :
+	    "0123456789.")] != '\0' || strchr(value, '.') != strrchr(value, '.'))
 		return -1;
 	v = strtod(value, &end);
-	if (end == value || *end != '\0' || !(v >= 0 && v <= 86400))
+	if (end == value || *end != '\0' || !(v >= set->min && v <= set->max))
 		return -1;
 	*out = v;
 	return 0;
 }
 
+static const struct check_setting *
+check_setting_find(const char *key)
+{
+	for (size_t i = 0; check_settings[i].key != NULL; i++) {
+		if (strcmp(check_settings[i].key, key) == 0)
+			return &check_settings[i];
+	}
+	return NULL;
+}
+
 int
 check_setting_valid(const char *key, const char *value, char **cause)
 {
-	double	v;
-	size_t	i;
+	const struct check_setting	*set = check_setting_find(key);
+	double				 v;
 
-	for (i = 0; check_settings[i][0] != NULL; i++) {
-		if (strcmp(check_settings[i][0], key) == 0)
-			break;
-	}
-	if (check_settings[i][0] == NULL) {
+	if (set == NULL) {
 		*cause = xprintf(_("no setting '%s' (see 'tingxie config "
 		    "PROJECT')"), key);
 		return -1;
 	}
-	if (value == NULL)
-		return 0;	/* back to the default */
-	if (strcmp(key, "lease.minutes") == 0) {
-		if (value[strspn(value, "0123456789")] != '\0' ||
-		    strlen(value) > 4 || (v = atof(value)) < 1 || v > 1440) {
-			*cause = xprintf(_("%s must be a whole number of minutes "
-			    "from 1 to 1440, not '%s'"), key, value);
-			return -1;
-		}
+	if (value == NULL || check_number(set, value, &v) == 0)
 		return 0;
-	}
-	if (check_seconds(value, &v) != 0) {
-		*cause = xprintf(_("%s must be a number of seconds from 0 to "
-		    "86400, not '%s'"), key, value);
-		return -1;
-	}
+	/* Whole numbers are minutes, the others seconds. */
+	if (set->whole)
+		*cause = xprintf(_("%s must be a whole number of minutes from "
+		    "%g to %g, not '%s'"), key, set->min, set->max, value);
+	else
+		*cause = xprintf(_("%s must be a number of seconds from %g to "
+		    "%g, not '%s'"), key, set->min, set->max, value);
+	return -1;
 	return 0;
 }
 
@@ -584,7 +587,8 @@ check_options_load(struct store *s, struct check_options *o, char **cause)
 	for (size_t i = 0; i < 2; i++) {
 		if (store_setting_get(s, keys[i], &v, cause) != 0)
 			return -1;
-		if (v != NULL && check_seconds(v, fields[i]) != 0) {
+		if (v != NULL && check_number(check_setting_find(keys[i]), v,
+		    fields[i]) != 0) {
 			*cause = xprintf(_("the project's %s is '%s', not a "
 			    "number of seconds; set it with 'tingxie config "
 			    "PROJECT %s SECONDS'"), keys[i], v, keys[i]);

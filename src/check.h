@@ -106,8 +106,16 @@ struct check_report {
  */
 int		 check_options_load(struct store *, struct check_options *,
 		     char **cause);
-/* The names of the settings above, NULL-terminated, with descriptions. */
-extern const char *const check_settings[][2];
+/* A project setting (tingxie config): a number within a range. */
+struct check_setting {
+	const char	*key;
+	const char	*help;		/* N_() */
+	int		 whole;		/* whole minutes; else seconds */
+	double		 min;
+	double		 max;
+};
+/* The project's settings, up to one with a NULL key. */
+extern const struct check_setting check_settings[];
 /* Checks a value for one of those settings (NULL: the key only). */
 int		 check_setting_valid(const char *key, const char *value,
 		     char **cause);

@@ -44,8 +44,8 @@ cmd_config_exec(const struct cmd_entry *e, int argc, char **argv)
 	}
 	if ((s = cmd_open(argv[optind], STORE_READ)) == NULL)
 		return EXIT_FAIL;
-	for (size_t i = 0; check_settings[i][0] != NULL; i++) {
-		const char *key = check_settings[i][0];
+	for (size_t i = 0; check_settings[i].key != NULL; i++) {
+		const char *key = check_settings[i].key;
 
 		if (argc - optind == 2 && strcmp(argv[optind + 1], key) != 0)
 			continue;
@@ -57,7 +57,7 @@ cmd_config_exec(const struct cmd_entry *e, int argc, char **argv)
 			printf("%s\n", v != NULL ? v : "");
 		else
 			printf("%-20s %-8s %s\n", key, v != NULL ? v : "-",
-			    _(check_settings[i][1]));
+			    _(check_settings[i].help));
 		free(v);
 		if (argc - optind == 2) {
 			store_close(s);

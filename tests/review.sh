@@ -139,6 +139,16 @@ expect_ok "history table" history "$P" 1
 contains "rejection comment shown" out.txt "bob +review +reject +new +stage: transcribed -> new; assignee: -> $ME|bob +review +reject +new .*标点不对"
 expect_fail "no such segment" 1 "no segment 99" history "$P" 99
 expect_fail "history needs both" 2 "give the project and a segment ID" history "$P"
+# ---- the lease setting ----
+expect_fail "lease.minutes is whole minutes" 1 \
+    "lease.minutes must be a whole number of minutes from 1 to 1440, not '1.5'" \
+    config "$P" lease.minutes 1.5
+expect_fail "at most a day" 1 "not '1441'" config "$P" lease.minutes 1441
+expect_ok "lease.minutes 5" config "$P" lease.minutes 5
+expect_ok "read back" config "$P" lease.minutes
+same "lease.minutes is 5" "$(cat out.txt)" "5"
+refused "only admins change settings" "only admins change project settings" \
+    --as bob config "$P" lease.minutes 10
 for c in users review assign task history; do
 	expect_ok "$c --help" "$c" --help
 	contains "$c --help: usage" out.txt "^usage: tingxie $c"
