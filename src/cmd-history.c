@@ -26,6 +26,14 @@ history_add(char **out, const char *field, const char *from, const char *to)
 	free(prev);
 }
 
+/* A tag's change, if it changed (NULL: none). */
+static void
+history_tag(char **out, const char *field, const char *from, const char *to)
+{
+	if (text_differs(from, to))
+		history_add(out, field, from, to);
+}
+
 /* What changed from revision a (NULL for the first) to b. */
 static char *
 history_changes(const struct store_revision *a, const struct store_revision *b)
@@ -46,17 +54,11 @@ history_changes(const struct store_revision *a, const struct store_revision *b)
 		free(from);
 		free(to);
 	}
-	if (x == NULL ? y->speaker != NULL : text_differs(x->speaker,
-	    y->speaker))
-		history_add(&out, _("speaker"), x != NULL ? x->speaker : NULL,
-		    y->speaker);
-	if (x == NULL ? y->lang != NULL : text_differs(x->lang, y->lang))
-		history_add(&out, _("language"), x != NULL ? x->lang : NULL,
-		    y->lang);
-	if (x == NULL ? y->dialect != NULL : text_differs(x->dialect,
-	    y->dialect))
-		history_add(&out, _("dialect"), x != NULL ? x->dialect : NULL,
-		    y->dialect);
+	history_tag(&out, _("speaker"), x != NULL ? x->speaker : NULL,
+	    y->speaker);
+	history_tag(&out, _("language"), x != NULL ? x->lang : NULL, y->lang);
+	history_tag(&out, _("dialect"), x != NULL ? x->dialect : NULL,
+	    y->dialect);
 	if (x != NULL && x->stage != y->stage)
 		history_add(&out, _("stage"), segment_stage_name(x->stage),
 		    segment_stage_name(y->stage));
